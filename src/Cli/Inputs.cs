@@ -1,0 +1,77 @@
+using Escalator.Model.Campaigns;
+using Escalator.Model.Diagnostics;
+using Escalator.Model.Topology;
+
+namespace Escalator.Cli;
+
+/// <summary>A topology and a campaign loaded and checked together, with every diagnostic of both.</summary>
+internal sealed record Inputs(DataCentre? Topology, Campaign? Campaign, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Ok => Topology is not null && !Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>Loads the files named on the command line: TOPOLOGY CAMPAIGN, a CAMPAIGN that names its topology,
+    /// or a lone TOPOLOGY (then <see cref="Campaign"/> is null).</summary>
+    public static Inputs Load(IReadOnlyList<string> files, bool campaignRequired)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count == 2)
+        {
+            return Both(TopologyLoader.LoadFile(files[0]), files[1]);
+        }
+        var only = files[0];
+        if (LooksLikeTopology(only))
+        {
+            var topology = TopologyLoader.LoadFile(only);
+            if (!campaignRequired) return new Inputs(topology.Value, null, topology.Diagnostics);
+            return new Inputs(null, null, [.. topology.Diagnostics, Usage($"'{only}' is a topology; name a campaign after it: TOPOLOGY CAMPAIGN")]);
+        }
+        var campaign = CampaignLoader.LoadFile(only);
+        if (campaign.Value?.Topology is not { } relative)
+        {
+            return new Inputs(null, campaign.Value, [.. campaign.Diagnostics,
+                Usage($"the campaign '{only}' does not name its topology (topology: FILE); give it first: TOPOLOGY CAMPAIGN")]);
+        }
+        var topologyPath = Path.Combine(Path.GetDirectoryName(only) ?? "", relative);
+        return Combine(TopologyLoader.LoadFile(topologyPath), campaign);
+    }
+
+    private static Inputs Both(Loaded<DataCentre> topology, string campaignPath) =>
+        Combine(topology, CampaignLoader.LoadFile(campaignPath));
+
+    private static Inputs Combine(Loaded<DataCentre> topology, Loaded<Campaign> campaign)
+    {
+        var diagnostics = new List<Diagnostic>(topology.Diagnostics);
+        diagnostics.AddRange(campaign.Diagnostics);
+        // Cross-file checks would only echo the topology's own errors, so they wait until it is clean.
+        if (topology.Ok && campaign.Value is not null)
+        {
+            diagnostics.AddRange(CampaignValidator.Validate(campaign.Value, campaign.Sources, topology.Value!));
+        }
+        return new Inputs(topology.Value, campaign.Value, diagnostics);
+    }
+
+    private static bool LooksLikeTopology(string path)
+    {
+        try
+        {
+            return File.ReadLines(path).Any(l => l.StartsWith("sites:", StringComparison.Ordinal));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static Diagnostic Usage(string message) => new("ESC-P07", Severity.Error, message, null, "");
+
+    /// <summary>Writes the diagnostics and a closing count; returns the exit code they call for.</summary>
+    public int Report(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var d in Diagnostics) writer.WriteLine(d);
+        var errors = Diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = Diagnostics.Count - errors;
+        if (Diagnostics.Count > 0) writer.WriteLine($"{errors} error(s), {warnings} warning(s)");
+        return errors > 0 ? ExitCodes.BadInput : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,3 @@
+using Escalator.Cli;
+
+return await EscalatorApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using Escalator.Model.Software;
+
+namespace Escalator.Model.Campaigns;
+
+/// <summary>An upgrade campaign: target versions, the software catalogue, stages, procedures, recovery and checks.</summary>
+/// <param name="Topology">The topology file the campaign names, relative to the campaign file, or null.</param>
+public sealed record Campaign(
+    string Name,
+    string? Description,
+    string? Topology,
+    ImmutableSortedDictionary<string, SemVersion> Targets,
+    ImmutableArray<Component> Components,
+    ImmutableArray<Stage> Stages,
+    ImmutableArray<Procedure> Procedures,
+    RecoveryPolicy Recovery,
+    ImmutableArray<HealthCheck> Checks)
+{
+    public Procedure ProcedureOf(Stage stage) => Procedures.First(p => p.Name == stage.Procedure);
+
+    public Component? Component(string name) => Components.FirstOrDefault(c => c.Name == name);
+}

@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using Escalator.Model.Campaigns;
+using Escalator.Model.Topology;
+
+namespace Escalator.Model.Plans;
+
+/// <summary>A campaign expanded against one topology: numbered waves of concrete steps, run one wave after another.</summary>
+/// <remarks>Steps of a wave that share a target run in order; steps on different targets run at the same time.</remarks>
+public sealed record Plan(
+    string Campaign,
+    string Topology,
+    ImmutableArray<PlanStage> Stages,
+    ImmutableArray<Wave> Waves,
+    ImmutableArray<PlanNote> Notes)
+{
+    /// <summary>Expected duration: every wave's expected duration and soak, one after another.</summary>
+    public double ExpectedSeconds => Waves.Sum(w => w.ExpectedSeconds + w.SoakSeconds);
+}
+
+/// <summary>A stage as planned: the hosts it upgrades, those already at target, and the waves it spans.</summary>
+public sealed record PlanStage(
+    string Name,
+    string Strategy,
+    ImmutableArray<string> Components,
+    ImmutableArray<HostId> Hosts,
+    ImmutableArray<HostId> UpToDate,
+    int FirstWave,
+    int LastWave);
+
+/// <summary>What a wave does.</summary>
+public enum WaveKind
+{
+    Rolling,
+    Canary,
+    Build,
+    Transfer,
+    Cutover,
+    Move,
+}
+
+/// <summary>A set of steps that run at the same time; the hosts it takes out of service.</summary>
+/// <param name="Number">1-based, in plan order.</param>
+/// <param name="SoakSeconds">How long to watch after the wave before the next one (canary).</param>
+/// <param name="GateChecks">Checks that must pass after the soak before the next wave starts.</param>
+public sealed record Wave(
+    int Number,
+    string Stage,
+    WaveKind Kind,
+    ImmutableArray<HostId> Hosts,
+    ImmutableArray<PlanStep> Steps,
+    double SoakSeconds,
+    ImmutableArray<string> GateChecks)
+{
+    /// <summary>The longest chain of steps on one target.</summary>
+    public double ExpectedSeconds => Steps.IsEmpty ? 0 : Steps.GroupBy(s => s.Target).Max(g => g.Sum(s => s.ExpectedSeconds));
+}
+
+/// <summary>One concrete action on one target.</summary>
+/// <param name="Target">A host's name, or the stage's name for steps that are not on a host (state transfer, cut-over).</param>
+/// <param name="Detail">What the step does, in words.</param>
+/// <param name="Unavailable">The instances the step makes unavailable, and why.</param>
+/// <param name="Services">The control-plane cluster members the step takes down.</param>
+/// <param name="Moves">The VMs the step moves and where they are expected to land.</param>
+public sealed record PlanStep(
+    string Target,
+    StepAction Action,
+    string Detail,
+    double ExpectedSeconds,
+    double TimeoutSeconds,
+    ExpiryPolicy OnTimeout,
+    ImmutableArray<Unavailability> Unavailable,
+    ImmutableArray<ServiceOutage> Services,
+    ImmutableArray<Move> Moves);
+
+/// <summary>Why an instance is unavailable during a step.</summary>
+public enum UnavailableReason
+{
+    /// <summary>Its host is out (upgraded, rebooted) with the instance still on it.</summary>
+    HostDown,
+
+    /// <summary>The stop-and-copy pause at the end of a live migration (milliseconds).</summary>
+    LiveMigration,
+
+    /// <summary>Stopped, copied and started elsewhere.</summary>
+    ColdMigration,
+
+    /// <summary>The active instance hands over to its standby.</summary>
+    Switchover,
+}
+
+public sealed record Unavailability(InstanceId Instance, VnfId Vnf, UnavailableReason Reason);
+
+/// <summary>A member of a control-plane cluster that is down during a step.</summary>
+public sealed record ServiceOutage(string Service, HostId Member);
+
+/// <summary>A VM leaving its host. <paramref name="To"/> is null when no host in service had room for it.</summary>
+public sealed record Move(InstanceId Instance, VnfId Vnf, HostId From, HostId? To, MigrationMode Mode);
+
+/// <summary>Something the expansion noticed that the planner should see (it is not a safety verdict).</summary>
+public sealed record PlanNote(string Code, int Wave, string Message);

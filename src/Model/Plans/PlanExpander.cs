@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using Escalator.Model.Campaigns;
+using Escalator.Model.Topology;
+
+namespace Escalator.Model.Plans;
+
+/// <summary>Expands a campaign against a topology into a plan of waves.</summary>
+/// <remarks>
+/// The rules, documented in the README and relied on by tests:
+/// <list type="bullet">
+/// <item>Stages run one after another, in file order wherever their <c>after</c> lists allow.</item>
+/// <item>A stage upgrades each host its scope selects, that runs one of its components below target, exactly once.</item>
+/// <item>Before each wave the remaining hosts are ordered: fewest instances first (empty hosts first, as Fenix
+/// does), then by site, zone and rack in topology order, then by name in natural order. The wave takes hosts in
+/// that order, skipping any that would exceed maxUnavailable or a per-rack, per-zone or per-site limit, until no
+/// more fit.</item>
+/// <item>A VM leaving a host goes to the compute host in service with the most free RAM that fits it and its
+/// anti-affinity, preferring hosts already upgraded or outside the campaign over hosts still waiting for their
+/// upgrade, so it moves once (the Fenix rule).</item>
+/// </list>
+/// Expansion does not judge safety; that is the solver's work. It notes what it could not place.
+/// </remarks>
+public sealed partial class PlanExpander
+{
+    private readonly Campaign _campaign;
+    private readonly TopologyIndex _index;
+    private readonly Placement _placement;
+    private readonly Dictionary<string, int> _rackOrder = new(StringComparer.Ordinal);
+    private readonly HashSet<HostId> _done = [];
+    private readonly HashSet<HostId> _pending = [];
+    private readonly HashSet<HostId> _unbuiltSpares = [];
+    private readonly HashSet<HostId> _retired = [];
+    private readonly List<Wave> _waves = [];
+    private readonly List<PlanNote> _notes = [];
+
+    private PlanExpander(Campaign campaign, DataCentre dc)
+    {
+        _campaign = campaign;
+        _index = new TopologyIndex(dc);
+        _placement = new Placement(_index);
+        var racks = dc.Sites.SelectMany(s => s.Zones).SelectMany(z => z.Racks).ToList();
+        for (var i = 0; i < racks.Count; i++) _rackOrder[racks[i]] = i;
+    }
+
+    /// <summary>Expands a campaign that validated cleanly against the topology.</summary>
+    public static Plan Expand(Campaign campaign, DataCentre dc)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(dc);
+        return new PlanExpander(campaign, dc).Run();
+    }
+
+    private Plan Run()
+    {
+        var dc = _index.DataCentre;
+        var stages = StageOrder.Sort(_campaign.Stages);
+        var selections = stages.ToDictionary(s => s.Name, s => StageSelection.Of(_campaign, s, dc), StringComparer.Ordinal);
+        foreach (var selection in selections.Values) _pending.UnionWith(selection.Hosts.Select(h => h.Id));
+        foreach (var universe in stages.Select(s => s.Strategy).OfType<ParallelUniverseStrategy>())
+        {
+            _unbuiltSpares.UnionWith(dc.Hosts.Where(universe.Spares.Matches).Select(h => h.Id));
+        }
+        var planned = new List<PlanStage>();
+        foreach (var stage in stages)
+        {
+            var selection = selections[stage.Name];
+            var first = _waves.Count + 1;
+            switch (stage.Strategy)
+            {
+                case RollingStrategy rolling:
+                    Roll(stage, selection, [.. selection.Hosts], rolling.Limits, WaveKind.Rolling);
+                    break;
+                case CanaryStrategy canary:
+                    RunCanary(stage, selection, canary);
+                    break;
+                case ParallelUniverseStrategy universe:
+                    RunParallelUniverse(stage, selection, universe);
+                    break;
+            }
+            planned.Add(new PlanStage(stage.Name, stage.Strategy.Kind, selection.Components,
+                [.. selection.Hosts.Select(h => h.Id)], [.. selection.UpToDate.Select(h => h.Id)], first, _waves.Count));
+        }
+        return new Plan(_campaign.Name, dc.Name, [.. planned], [.. _waves], [.. _notes]);
+    }
+
+    private void RunCanary(Stage stage, StageSelection selection, CanaryStrategy canary)
+    {
+        var remaining = selection.Hosts.ToList();
+        var first = Order(remaining).Take(canary.FirstWave).ToList();
+        AddHostWave(stage, selection, first, WaveKind.Canary, canary.SoakSeconds, canary.HealthChecks);
+        remaining.RemoveAll(first.Contains);
+        Roll(stage, selection, remaining, canary.Rest, WaveKind.Rolling);
+    }
+
+    /// <summary>Forms waves from <paramref name="remaining"/> under <paramref name="limits"/> until every host is in one.</summary>
+    private void Roll(Stage stage, StageSelection selection, List<Host> remaining, FaultDomainLimits limits, WaveKind kind)
+    {
+        var max = limits.MaxUnavailable.Resolve(selection.Hosts.Length);
+        while (remaining.Count > 0)
+        {
+            var wave = Fill(Order(remaining), max, limits);
+            AddHostWave(stage, selection, wave, kind, 0, []);
+            remaining.RemoveAll(wave.Contains);
+        }
+    }
+
+    /// <summary>Takes hosts in order while every limit allows; the first host always fits, so waves never come out empty.</summary>
+    internal static List<Host> Fill(IEnumerable<Host> ordered, int max, FaultDomainLimits limits)
+    {
+        var wave = new List<Host>();
+        var racks = new Dictionary<string, int>(StringComparer.Ordinal);
+        var zones = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sites = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var host in ordered)
+        {
+            if (wave.Count >= max) break;
+            if (racks.GetValueOrDefault(host.Rack) >= (limits.PerRack ?? int.MaxValue)
+                || zones.GetValueOrDefault(host.Zone) >= (limits.PerZone ?? int.MaxValue)
+                || sites.GetValueOrDefault(host.Site) >= (limits.PerSite ?? int.MaxValue))
+            {
+                continue;
+            }
+            wave.Add(host);
+            racks[host.Rack] = racks.GetValueOrDefault(host.Rack) + 1;
+            zones[host.Zone] = zones.GetValueOrDefault(host.Zone) + 1;
+            sites[host.Site] = sites.GetValueOrDefault(host.Site) + 1;
+        }
+        return wave;
+    }
+
+    /// <summary>The documented host order: fewest instances now, then topology place, then natural name order.</summary>
+    private IEnumerable<Host> Order(IEnumerable<Host> hosts) =>
+        hosts.OrderBy(h => _placement.On(h.Id).Count)
+             .ThenBy(h => _rackOrder.GetValueOrDefault(h.Rack))
+             .ThenBy(h => h.Id.Name, NaturalOrder.Instance);
+
+    private void AddHostWave(Stage stage, StageSelection selection, List<Host> hosts, WaveKind kind, double soak, ImmutableArray<string> gate)
+    {
+        var number = _waves.Count + 1;
+        var inWave = hosts.Select(h => h.Id).ToHashSet();
+        var steps = new List<PlanStep>();
+        var procedure = _campaign.ProcedureOf(stage);
+        foreach (var host in hosts)
+        {
+            steps.AddRange(HostSteps(number, host, [.. selection.UpgradesOn(host, _campaign)], procedure, inWave, Visit.Upgrade));
+        }
+        foreach (var host in hosts)
+        {
+            _done.Add(host.Id);
+            _pending.Remove(host.Id);
+        }
+        _waves.Add(new Wave(number, stage.Name, kind, [.. hosts.Select(h => h.Id)], [.. steps], soak, gate));
+    }
+}

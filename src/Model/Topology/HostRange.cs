@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace Escalator.Model.Topology;
+
+/// <summary>Expands host name patterns such as <c>cmp-[01-12]</c> or <c>ctl-[1-3,7]</c>.</summary>
+/// <remarks>One bracket group per pattern. The width of a range's first number sets zero padding (01 → 01, 02 …).</remarks>
+public static class HostRange
+{
+    /// <summary>The names a pattern stands for, in order; an error text when the pattern is malformed.</summary>
+    public static (IReadOnlyList<string> Names, string? Error) Expand(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var open = pattern.IndexOf('[', StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return pattern.Contains(']', StringComparison.Ordinal)
+                ? ([], $"'{pattern}' has a ']' without '['")
+                : ([pattern], null);
+        }
+        var close = pattern.IndexOf(']', open);
+        if (close < 0)
+        {
+            return ([], $"'{pattern}' has a '[' without ']'");
+        }
+        var prefix = pattern[..open];
+        var suffix = pattern[(close + 1)..];
+        if (suffix.Contains('[', StringComparison.Ordinal) || suffix.Contains(']', StringComparison.Ordinal))
+        {
+            return ([], $"'{pattern}' has more than one range; write one '[a-b]' per name");
+        }
+        var names = new List<string>();
+        foreach (var part in pattern[(open + 1)..close].Split(','))
+        {
+            var bounds = part.Trim().Split('-');
+            if (bounds.Length is < 1 or > 2 || !bounds.All(b => b.Length > 0 && b.All(char.IsAsciiDigit)))
+            {
+                return ([], $"'{pattern}': expected numbers or ranges such as 01-12 between the brackets; found '{part}'");
+            }
+            var from = int.Parse(bounds[0], CultureInfo.InvariantCulture);
+            var to = int.Parse(bounds[^1], CultureInfo.InvariantCulture);
+            if (to < from)
+            {
+                return ([], $"'{pattern}': the range {part} runs backwards");
+            }
+            if (to - from > 100_000)
+            {
+                return ([], $"'{pattern}': the range {part} holds more than 100000 names");
+            }
+            var width = bounds[0].Length > 1 && bounds[0][0] == '0' ? bounds[0].Length : 0;
+            for (var n = from; n <= to; n++)
+            {
+                names.Add(prefix + n.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0') + suffix);
+            }
+        }
+        return (names, null);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+
+namespace Escalator.Model.Topology;
+
+/// <summary>Fast look-ups over a <see cref="DataCentre"/>: hosts by name, instances by host, the VNF of an instance.</summary>
+/// <remarks>Built once per data centre; reflects the placement written in the topology (before any move).</remarks>
+public sealed class TopologyIndex
+{
+    private readonly FrozenDictionary<HostId, Host> _hosts;
+    private readonly FrozenDictionary<InstanceId, (Vnf Vnf, Instance Instance)> _instances;
+    private readonly FrozenDictionary<HostId, ImmutableArray<Instance>> _byHost;
+    private readonly FrozenDictionary<HostId, ImmutableArray<ControlCluster>> _clustersByHost;
+
+    public TopologyIndex(DataCentre dc)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        DataCentre = dc;
+        _hosts = dc.Hosts.ToFrozenDictionary(h => h.Id);
+        _instances = dc.Vnfs.SelectMany(v => v.Instances.Select(i => (v, i))).ToFrozenDictionary(p => p.i.Id);
+        _byHost = dc.Vnfs.SelectMany(v => v.Instances).GroupBy(i => i.Host)
+            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
+        _clustersByHost = dc.Clusters.SelectMany(c => c.Members.Select(m => (m, c))).GroupBy(p => p.m)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.c).ToImmutableArray());
+    }
+
+    public DataCentre DataCentre { get; }
+
+    public Host Host(HostId id) => _hosts[id];
+
+    public bool TryGetHost(HostId id, out Host host) => _hosts.TryGetValue(id, out host!);
+
+    public Instance Instance(InstanceId id) => _instances[id].Instance;
+
+    public Vnf VnfOf(InstanceId id) => _instances[id].Vnf;
+
+    /// <summary>The instances placed on a host in the topology.</summary>
+    public ImmutableArray<Instance> InstancesOn(HostId id) => _byHost.TryGetValue(id, out var list) ? list : [];
+
+    /// <summary>The control-plane clusters with a member on a host.</summary>
+    public ImmutableArray<ControlCluster> ClustersOn(HostId id) => _clustersByHost.TryGetValue(id, out var list) ? list : [];
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Escalator.Model.Diagnostics;
+
+namespace Escalator.Model.Topology;
+
+public static partial class TopologyLoader
+{
+    private sealed partial class Reader
+    {
+        private void CheckReferences(DataCentre dc)
+        {
+            var hosts = dc.Hosts.ToDictionary(h => h.Id);
+            CheckClusters(dc, hosts);
+            CheckVnfs(dc, hosts);
+            CheckCapacity(dc, hosts);
+        }
+
+        private void CheckClusters(DataCentre dc, Dictionary<HostId, Host> hosts)
+        {
+            var sites = dc.Sites.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i < dc.Clusters.Length; i++)
+            {
+                var cluster = dc.Clusters[i];
+                var path = $"clusters[{i}]";
+                var seen = new HashSet<HostId>();
+                foreach (var member in cluster.Members)
+                {
+                    if (!seen.Add(member))
+                    {
+                        file.ErrorAt(DiagnosticCodes.DuplicateName, $"host '{member}' is listed twice as a member of '{cluster.Service}'", $"{path}.members");
+                    }
+                    else if (!hosts.TryGetValue(member, out var host))
+                    {
+                        file.ErrorAt(DiagnosticCodes.UnknownReference,
+                            $"cluster '{cluster.Service}' has member '{member}', but no host has that name{Suggestions.Hint(member.Name, hosts.Keys.Select(h => h.Name))}",
+                            $"{path}.members");
+                    }
+                    else if (!host.Runs(cluster.Component))
+                    {
+                        file.ErrorAt(DiagnosticCodes.Inconsistent,
+                            $"cluster '{cluster.Service}' has member '{member}', but that host's software does not list the component '{cluster.Component}'",
+                            $"{path}.members");
+                    }
+                }
+                for (var j = 0; j < cluster.Serves.Length; j++)
+                {
+                    var site = cluster.Serves[j];
+                    if (!sites.Contains(site))
+                    {
+                        file.ErrorAt(DiagnosticCodes.UnknownReference,
+                            $"cluster '{cluster.Service}' serves site '{site}', but no site has that name{Suggestions.Hint(site, sites)}",
+                            cluster.Serves.Length == 1 ? $"{path}.serves" : $"{path}.serves[{j}]");
+                    }
+                }
+            }
+        }
+
+        private void CheckVnfs(DataCentre dc, Dictionary<HostId, Host> hosts)
+        {
+            for (var i = 0; i < dc.Vnfs.Length; i++)
+            {
+                var vnf = dc.Vnfs[i];
+                var path = $"vnfs[{i}]";
+                for (var j = 0; j < vnf.Instances.Length; j++)
+                {
+                    var instance = vnf.Instances[j];
+                    if (!hosts.TryGetValue(instance.Host, out var host))
+                    {
+                        file.ErrorAt(DiagnosticCodes.UnknownReference,
+                            $"instance '{instance.Id}' is on host '{instance.Host}', but no host has that name{Suggestions.Hint(instance.Host.Name, hosts.Keys.Select(h => h.Name))}",
+                            $"{path}.instances[{j}].host");
+                    }
+                    else if (!host.Roles.HasFlag(HostRoles.Compute))
+                    {
+                        file.ErrorAt(DiagnosticCodes.Inconsistent,
+                            $"instance '{instance.Id}' is on host '{host.Id}', which does not have the compute role", $"{path}.instances[{j}].host");
+                    }
+                }
+                CheckRedundancy(vnf, path);
+                CheckStartingAntiAffinity(vnf, path, hosts);
+            }
+        }
+
+        private void CheckRedundancy(Vnf vnf, string path)
+        {
+            var n = vnf.Instances.Length;
+            switch (vnf.Redundancy.Model)
+            {
+                case RedundancyModel.ActiveStandby when n != 2:
+                    file.ErrorAt(DiagnosticCodes.Inconsistent, $"an active-standby VNF has 2 instances; '{vnf.Id}' has {n}", $"{path}.instances");
+                    break;
+                case RedundancyModel.ActiveStandby when vnf.Redundancy.Active is { } active && !vnf.Instances.Any(x => x.Id == active):
+                    file.ErrorAt(DiagnosticCodes.UnknownReference,
+                        $"the active instance '{active}' is not one of {string.Join(", ", vnf.Instances.Select(x => x.Id))}{Suggestions.Hint(active.Name, vnf.Instances.Select(x => x.Id.Name))}",
+                        $"{path}.redundancy.active");
+                    break;
+                case RedundancyModel.NPlusM when vnf.Redundancy.MinActive > n:
+                    file.ErrorAt(DiagnosticCodes.Inconsistent,
+                        $"minActive is {vnf.Redundancy.MinActive}, but '{vnf.Id}' has only {n} instances", $"{path}.redundancy.minActive");
+                    break;
+            }
+        }
+
+        private void CheckStartingAntiAffinity(Vnf vnf, string path, Dictionary<HostId, Host> hosts)
+        {
+            if (vnf.AntiAffinity == AntiAffinity.None) return;
+            var byDomain = vnf.Instances
+                .Where(x => hosts.ContainsKey(x.Host))
+                .GroupBy(x => FaultDomain.Of(hosts[x.Host], vnf.AntiAffinity))
+                .FirstOrDefault(g => g.Count() > 1);
+            if (byDomain is not null)
+            {
+                file.WarningAt(DiagnosticCodes.Inconsistent,
+                    $"instances {string.Join(" and ", byDomain.Select(x => x.Id))} already share {vnf.AntiAffinity.ToString().ToLowerInvariant()} '{byDomain.Key}', against the VNF's anti-affinity",
+                    $"{path}.antiAffinity");
+            }
+        }
+
+        private void CheckCapacity(DataCentre dc, Dictionary<HostId, Host> hosts)
+        {
+            var load = new Dictionary<HostId, (double Vcpu, double Ram, double Disk, List<string> Names)>();
+            foreach (var instance in dc.Vnfs.SelectMany(v => v.Instances).Where(x => hosts.ContainsKey(x.Host)))
+            {
+                var l = load.TryGetValue(instance.Host, out var v) ? v : (0, 0, 0, []);
+                l.Names.Add(instance.Id.Name);
+                load[instance.Host] = (l.Vcpu + instance.Flavor.Vcpu, l.Ram + instance.Flavor.RamGiB, l.Disk + instance.Flavor.DiskGiB, l.Names);
+            }
+            foreach (var (id, (vcpu, ram, disk, names)) in load)
+            {
+                var c = hosts[id].Capacity;
+                var over = new List<string>();
+                if (vcpu > c.AllocatableVcpu + 1e-9) over.Add($"{F(vcpu)} vCPU of {F(c.AllocatableVcpu)} allocatable ({c.Vcpu} × {F(c.CpuOvercommit)})");
+                if (ram > c.AllocatableRamGiB + 1e-9) over.Add($"{F(ram)} GiB RAM of {F(c.AllocatableRamGiB)} allocatable");
+                if (disk > c.AllocatableDiskGiB + 1e-9) over.Add($"{F(disk)} GiB disk of {F(c.AllocatableDiskGiB)} allocatable");
+                if (over.Count > 0)
+                {
+                    file.ErrorAt(DiagnosticCodes.CapacityExceeded,
+                        $"host '{id}' is already over capacity before the upgrade: its instances ({string.Join(", ", names)}) use {string.Join(" and ", over)}",
+                        _hostPaths[id]);
+                }
+            }
+        }
+
+        private static string F(double x) => x.ToString("0.##", CultureInfo.InvariantCulture);
+    }
+}
