@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Escalator.Cli.Commands;
 
 namespace Escalator.Cli;
@@ -8,24 +9,28 @@ internal static class EscalatorApp
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("Escalator plans, proves, predicts and performs smooth upgrades of NFV clouds.")
+        // A named root rather than RootCommand, whose name follows the host process (testhost in tests).
+        var root = new Command("escalator", "Escalator plans, proves, predicts and performs smooth upgrades of NFV clouds.")
         {
+            new HelpOption(),
+            new VersionOption(),
             ValidateCommand.Create(stdout, stderr),
             PlanCommand.Create(stdout, stderr),
             GenerateCommand.Create(stdout, stderr),
         };
         var result = root.Parse(args);
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             var code = await result.InvokeAsync(config).ConfigureAwait(false);
             // System.CommandLine answers a usage error with 1; Escalator keeps 1 for "unsafe" and uses 2 for unusable input.
             return result.Errors.Count > 0 ? ExitCodes.BadInput : code;
         }
-        catch (IOException e)
+        catch (Exception e) when (Environment.GetEnvironmentVariable("ESCALATOR_DEBUG") != "1")
         {
-            await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.BadInput;
+            // A fault of Escalator itself, never of the input (input problems are diagnostics): say so without a stack trace.
+            await stderr.WriteLineAsync($"escalator: internal error ({e.GetType().Name}: {e.Message}); run again with ESCALATOR_DEBUG=1 for details and report it").ConfigureAwait(false);
+            return ExitCodes.Internal;
         }
     }
 }

@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>The input cannot be used: a file is missing or malformed, or an argument is wrong.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Escalator itself failed; the message says so and how to get details.</summary>
+    public const int Internal = 70;
 }

@@ -21,18 +21,27 @@ internal sealed record Inputs(DataCentre? Topology, Campaign? Campaign, IReadOnl
         var only = files[0];
         if (LooksLikeTopology(only))
         {
-            var topology = TopologyLoader.LoadFile(only);
-            if (!campaignRequired) return new Inputs(topology.Value, null, topology.Diagnostics);
-            return new Inputs(null, null, [.. topology.Diagnostics, Usage($"'{only}' is a topology; name a campaign after it: TOPOLOGY CAMPAIGN")]);
+            var alone = TopologyLoader.LoadFile(only);
+            if (!campaignRequired) return new Inputs(alone.Value, null, alone.Diagnostics);
+            return new Inputs(null, null, [.. alone.Diagnostics, Usage($"'{only}' is a topology; name a campaign after it: TOPOLOGY CAMPAIGN")]);
         }
         var campaign = CampaignLoader.LoadFile(only);
-        if (campaign.Value?.Topology is not { } relative)
+        if (campaign.Value is null)
+        {
+            return new Inputs(null, null, campaign.Diagnostics);
+        }
+        if (campaign.Value.Topology is not { } relative)
         {
             return new Inputs(null, campaign.Value, [.. campaign.Diagnostics,
                 Usage($"the campaign '{only}' does not name its topology (topology: FILE); give it first: TOPOLOGY CAMPAIGN")]);
         }
-        var topologyPath = Path.Combine(Path.GetDirectoryName(only) ?? "", relative);
-        return Combine(TopologyLoader.LoadFile(topologyPath), campaign);
+        var topology = TopologyLoader.LoadFile(Path.Combine(Path.GetDirectoryName(only) ?? "", relative));
+        if (topology.Value is null && topology.Diagnostics is [{ Code: DiagnosticCodes.FileNotFound } missing])
+        {
+            // Point at the campaign's topology key, which is what the user has to fix.
+            topology = topology with { Diagnostics = [missing with { Location = campaign.Sources.Locate("topology"), Path = "topology" }] };
+        }
+        return Combine(topology, campaign);
     }
 
     private static Inputs Both(Loaded<DataCentre> topology, string campaignPath) =>
@@ -62,7 +71,7 @@ internal sealed record Inputs(DataCentre? Topology, Campaign? Campaign, IReadOnl
         }
     }
 
-    private static Diagnostic Usage(string message) => new("ESC-P07", Severity.Error, message, null, "");
+    private static Diagnostic Usage(string message) => new(DiagnosticCodes.FileNotFound, Severity.Error, message, null, "");
 
     /// <summary>Writes the diagnostics and a closing count; returns the exit code they call for.</summary>
     public int Report(TextWriter writer)

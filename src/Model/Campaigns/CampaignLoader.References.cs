@@ -9,7 +9,7 @@ public static partial class CampaignLoader
         private void CheckReferences(Campaign campaign)
         {
             var components = campaign.Components.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var target in campaign.Targets.Keys.Where(t => !components.Contains(t)))
+            foreach (var target in _targetNames.Where(t => !components.Contains(t)))
             {
                 file.ErrorAt(DiagnosticCodes.UnknownReference,
                     $"the target '{target}' has no entry under components; describe it there (its upgrade impact, what it talks to){Suggestions.Hint(target, components)}",
@@ -27,7 +27,7 @@ public static partial class CampaignLoader
             var checks = campaign.Checks.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
             var procedures = campaign.Procedures.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
             var stages = campaign.Stages.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-            var targets = campaign.Targets.Keys.ToHashSet(StringComparer.Ordinal);
+            var targets = _targetNames;
             for (var i = 0; i < campaign.Stages.Length; i++)
             {
                 var stage = campaign.Stages[i];
@@ -52,7 +52,9 @@ public static partial class CampaignLoader
 
         private void CheckCycles(Campaign campaign)
         {
-            var edges = campaign.Stages.ToDictionary(s => s.Name, s => s.After.Where(a => campaign.Stages.Any(t => t.Name == a)).ToList(), StringComparer.Ordinal);
+            // A repeated stage name is reported where it is read; here its edges join those of the first stage so named.
+            var edges = campaign.Stages.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key,
+                g => g.SelectMany(s => s.After).Where(a => campaign.Stages.Any(t => t.Name == a)).ToList(), StringComparer.Ordinal);
             if (StageOrder.FindCycle(edges) is { } cycle)
             {
                 var index = campaign.Stages.ToList().FindIndex(s => s.Name == cycle[0]);

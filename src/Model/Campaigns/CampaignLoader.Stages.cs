@@ -161,6 +161,16 @@ public static partial class CampaignLoader
             return (expected, timeout ?? 0);
         }
 
+        private ImmutableArray<string> ReadVerifyChecks(YamlMap map)
+        {
+            var checks = map.Strings("checks", required: true).Select(c => c.Value).ToImmutableArray();
+            if (checks.IsEmpty && map.Has("checks"))
+            {
+                file.ErrorAt(DiagnosticCodes.MissingKey, "a verify step runs at least one check; the list is empty", map.Child("checks"));
+            }
+            return checks;
+        }
+
         /// <summary>Reads maxUnavailable and the per-domain limits; the caller finishes the map (it may hold more keys).</summary>
         private FaultDomainLimits ReadLimits(YamlMap map)
         {
@@ -214,7 +224,7 @@ public static partial class CampaignLoader
                     Event = map.Choice("event", EventNames, required: true),
                     WaitReply = map.Bool("waitReply") ?? false,
                 },
-                StepAction.Verify => step with { Checks = [.. map.Strings("checks", required: true).Select(c => c.Value)] },
+                StepAction.Verify => step with { Checks = ReadVerifyChecks(map) },
                 _ => step,
             };
             if (step.Mode == MigrationMode.None)

@@ -33,6 +33,9 @@ public static partial class CampaignLoader
 
     private sealed partial class Reader(YamlFile file)
     {
+        /// <summary>Every target named, also those whose version is malformed, so references to them are not reported twice.</summary>
+        private readonly HashSet<string> _targetNames = new(StringComparer.Ordinal);
+
         public Campaign Read(YamlMap root)
         {
             var name = root.String("name", required: true) ?? "";
@@ -60,6 +63,7 @@ public static partial class CampaignLoader
             }
             foreach (var (component, text, path) in root.StringMap("targets"))
             {
+                _targetNames.Add(component);
                 if (Versions.Parse(file, text, path) is { } v) targets[component] = v;
             }
             return targets.ToImmutable();
@@ -165,7 +169,8 @@ public static partial class CampaignLoader
                 [.. map.Strings("sites").Select(s => s.Value)],
                 [.. map.Strings("zones").Select(s => s.Value)],
                 [.. map.Strings("racks").Select(s => s.Value)]);
-            if (map.Has("hosts"))
+            // Raw, not Has, so that the diagnostic points at the list of names rather than at the whole scope.
+            if (map.Raw("hosts") is not null)
             {
                 file.ErrorAt(DiagnosticCodes.BadValue,
                     "a scope selects hosts by roles, labels, racks, zones and sites, never by name, so the campaign fits the topology of the moment; give the hosts a label instead",

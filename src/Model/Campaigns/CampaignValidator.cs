@@ -27,7 +27,7 @@ public static class CampaignValidator
             {
                 Error(DiagnosticCodes.SelectorMatchesNothing, $"stage '{stage.Name}' selects no host: no host has {Describe(stage.Scope)}", $"{path}.scope");
             }
-            else if (selection.Hosts.IsEmpty && selection.UpToDate.IsEmpty)
+            else if (selection.Hosts.IsEmpty && selection.UpToDate.IsEmpty && !selection.Components.IsEmpty)
             {
                 Error(DiagnosticCodes.SelectorMatchesNothing,
                     $"stage '{stage.Name}' selects {selection.Matched.Length} host(s) ({Sample(selection.Matched)}), but none runs {string.Join(" or ", selection.Components)}",
@@ -45,10 +45,11 @@ public static class CampaignValidator
                         goto nextStage;
                     }
                     claimed[(host.Id, component)] = stage.Name;
-                    if (host.Software[component] > campaign.Targets[component])
+                    // A target whose version did not parse is missing here; its loader error already says so.
+                    if (campaign.Targets.TryGetValue(component, out var target) && host.Software[component] > target)
                     {
                         Error(DiagnosticCodes.Inconsistent,
-                            $"{host.Id} runs {component} {host.Software[component]}, newer than the target {campaign.Targets[component]}; a campaign does not downgrade",
+                            $"{host.Id} runs {component} {host.Software[component]}, newer than the target {target}; a campaign does not downgrade",
                             $"targets.{component}");
                     }
                 }
@@ -83,6 +84,17 @@ public static class CampaignValidator
                     error(DiagnosticCodes.StageOverlap,
                         $"hosts {string.Join(", ", both.Take(5))} are both spares and hosts to retire in stage '{stage.Name}'",
                         $"{path}.strategy.parallelUniverse.spares");
+                }
+                var clusters = dc.Clusters.Select(c => c.Service).ToList();
+                for (var i = 0; i < universe.CutoverServices.Length; i++)
+                {
+                    var service = universe.CutoverServices[i];
+                    if (!clusters.Contains(service))
+                    {
+                        error(DiagnosticCodes.UnknownReference,
+                            $"the topology has no cluster for the service '{service}'{Suggestions.Hint(service, clusters)}",
+                            universe.CutoverServices.Length == 1 ? $"{path}.strategy.parallelUniverse.cutoverServices" : $"{path}.strategy.parallelUniverse.cutoverServices[{i}]");
+                    }
                 }
                 var occupied = spares.Where(s => dc.Vnfs.Any(v => v.Instances.Any(x => x.Host == s.Id))).Select(h => h.Id.Name).ToList();
                 if (occupied.Count > 0)

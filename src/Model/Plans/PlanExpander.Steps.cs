@@ -65,7 +65,9 @@ public sealed partial class PlanExpander
                     steps.Add(Upgrade(host, components, impacts.Any(i => i.AffectsVms), reboot, p, Make));
                     break;
                 case StepAction.Upgrade:
-                    steps.Add(Make(StepAction.Retire, $"retire {target}: the new universe carries its work", p.ExpectedSeconds));
+                    // A VM that could not leave goes down with the host it is on, for good.
+                    steps.Add(Make(StepAction.Retire, $"retire {target}: the new universe carries its work", p.ExpectedSeconds,
+                        [.. _placement.On(host.Id).Select(i => new Unavailability(i, _index.VnfOf(i).Id, UnavailableReason.HostDown))]));
                     break;
                 case StepAction.Verify when visit == Visit.Upgrade:
                     steps.Add(Make(p.Action, $"run the checks {string.Join(", ", p.Checks)}", p.ExpectedSeconds));
@@ -113,7 +115,7 @@ public sealed partial class PlanExpander
             {
                 var flavor = _index.Instance(id).Flavor;
                 _notes.Add(new PlanNote("ESC-N02", wave,
-                    $"no host in service has room for {id} ({vnf.Id}, {flavor.Vcpu} vCPU, {flavor.RamGiB} GiB) within its anti-affinity while wave {wave} is out; it stays on {host.Id}"));
+                    $"no compute host of site {host.Site} in service while wave {wave} is out has room for {id} ({vnf.Id}: {flavor.Vcpu} vCPU, {flavor.RamGiB} GiB RAM, {flavor.DiskGiB} GiB disk){(vnf.AntiAffinity == AntiAffinity.None ? "" : $" away from its other instances ({vnf.AntiAffinity.ToString().ToLowerInvariant()} anti-affinity)")}; it stays on {host.Id}"));
                 continue;
             }
             _placement.Move(id, to.Value);
@@ -132,15 +134,17 @@ public sealed partial class PlanExpander
         return p.Fallback is { } fallback && Allows(allowed, fallback) ? fallback : null;
     }
 
-    /// <summary>The documented destination rule: in service, fits, upgraded or outside the campaign first, most free RAM, then name.</summary>
+    /// <summary>The documented destination rule: same site, in service, fits, upgraded or outside the campaign first, most free RAM, then name.</summary>
     private HostId? Destination(InstanceId id, HostId from, HashSet<HostId> inWave, IReadOnlySet<HostId>? allowed)
     {
         HostId? best = null;
         (int Tier, double Free) bestKey = (int.MaxValue, 0);
+        var site = _index.Host(from).Site;
         foreach (var host in _index.DataCentre.Hosts)
         {
             var h = host.Id;
-            if (h == from || inWave.Contains(h) || _retired.Contains(h) || (allowed is null ? _unbuiltSpares.Contains(h) : !allowed.Contains(h)))
+            // Each site runs its own Nova: a VM never migrates to another site.
+            if (host.Site != site || h == from || inWave.Contains(h) || _retired.Contains(h) || (allowed is null ? _unbuiltSpares.Contains(h) : !allowed.Contains(h)))
             {
                 continue;
             }

@@ -42,7 +42,7 @@ public sealed partial class PlanExpander
         var max = universe.Moves.MaxUnavailable.Resolve(remaining.Count);
         while (remaining.Count > 0)
         {
-            var wave = Fill(Order(remaining), max, universe.Moves);
+            var wave = Fill(Order(remaining, universe.Moves), max, universe.Moves);
             var inWave = wave.Select(h => h.Id).ToHashSet();
             var number = _waves.Count + 1;
             var steps = wave.SelectMany(h => HostSteps(number, h, [], procedure, inWave, Visit.Retire, newUniverse)).ToList();

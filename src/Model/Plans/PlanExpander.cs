@@ -10,8 +10,9 @@ namespace Escalator.Model.Plans;
 /// <list type="bullet">
 /// <item>Stages run one after another, in file order wherever their <c>after</c> lists allow.</item>
 /// <item>A stage upgrades each host its scope selects, that runs one of its components below target, exactly once.</item>
-/// <item>Before each wave the remaining hosts are ordered: fewest instances first (empty hosts first, as Fenix
-/// does), then by site, zone and rack in topology order, then by name in natural order. The wave takes hosts in
+/// <item>Before each wave the remaining hosts are ordered: empty hosts first (as Fenix does); then, when a per-rack
+/// (else per-zone, else per-site) limit is set, the domains with the most hosts left; then rack order in the
+/// topology; then fewest instances; then name in natural order. The wave takes hosts in
 /// that order, skipping any that would exceed maxUnavailable or a per-rack, per-zone or per-site limit, until no
 /// more fit.</item>
 /// <item>A VM leaving a host goes to the compute host in service with the most free RAM that fits it and its
@@ -86,7 +87,12 @@ public sealed partial class PlanExpander
     private void RunCanary(Stage stage, StageSelection selection, CanaryStrategy canary)
     {
         var remaining = selection.Hosts.ToList();
-        var first = Order(remaining).Take(canary.FirstWave).ToList();
+        if (remaining.Count == 0)
+        {
+            // Every host is up to date: no canary to watch, so no empty wave with a soak that only adds time.
+            return;
+        }
+        var first = Order(remaining, canary.Rest).Take(canary.FirstWave).ToList();
         AddHostWave(stage, selection, first, WaveKind.Canary, canary.SoakSeconds, canary.HealthChecks);
         remaining.RemoveAll(first.Contains);
         Roll(stage, selection, remaining, canary.Rest, WaveKind.Rolling);
@@ -98,7 +104,7 @@ public sealed partial class PlanExpander
         var max = limits.MaxUnavailable.Resolve(selection.Hosts.Length);
         while (remaining.Count > 0)
         {
-            var wave = Fill(Order(remaining), max, limits);
+            var wave = Fill(Order(remaining, limits), max, limits);
             AddHostWave(stage, selection, wave, kind, 0, []);
             remaining.RemoveAll(wave.Contains);
         }
@@ -128,11 +134,22 @@ public sealed partial class PlanExpander
         return wave;
     }
 
-    /// <summary>The documented host order: fewest instances now, then topology place, then natural name order.</summary>
-    private IEnumerable<Host> Order(IEnumerable<Host> hosts) =>
-        hosts.OrderBy(h => _placement.On(h.Id).Count)
-             .ThenBy(h => _rackOrder.GetValueOrDefault(h.Rack))
-             .ThenBy(h => h.Id.Name, NaturalOrder.Instance);
+    /// <summary>The documented host order: empty hosts first; then, when a per-domain limit is set, the domains
+    /// (racks, else zones, else sites) with the most hosts left, so that waves come out even; then rack order in the
+    /// topology, so that hosts of one rack go together; then fewest instances; then natural name order.</summary>
+    private IEnumerable<Host> Order(IReadOnlyCollection<Host> hosts, FaultDomainLimits limits)
+    {
+        Func<Host, string>? domain = limits.PerRack is not null ? h => h.Rack
+            : limits.PerZone is not null ? h => h.Zone
+            : limits.PerSite is not null ? h => h.Site
+            : null;
+        var left = domain is null ? null : hosts.CountBy(domain).ToDictionary(StringComparer.Ordinal);
+        return hosts.OrderBy(h => _placement.On(h.Id).Count == 0 ? 0 : 1)
+            .ThenByDescending(h => left is null ? 0 : left[domain!(h)])
+            .ThenBy(h => _rackOrder.GetValueOrDefault(h.Rack))
+            .ThenBy(h => _placement.On(h.Id).Count)
+            .ThenBy(h => h.Id.Name, NaturalOrder.Instance);
+    }
 
     private void AddHostWave(Stage stage, StageSelection selection, List<Host> hosts, WaveKind kind, double soak, ImmutableArray<string> gate)
     {

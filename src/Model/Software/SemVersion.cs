@@ -57,11 +57,10 @@ public readonly partial record struct SemVersion(int Major, int Minor, int Patch
         var y = b.Split('.');
         for (var i = 0; i < Math.Min(x.Length, y.Length); i++)
         {
-            var xNumeric = int.TryParse(x[i], CultureInfo.InvariantCulture, out var xn);
-            var yNumeric = int.TryParse(y[i], CultureInfo.InvariantCulture, out var yn);
-            var c = (xNumeric, yNumeric) switch
+            // Numeric identifiers are all digits without leading zeros: longer is larger, and any length is allowed.
+            var c = (Numeric(x[i]), Numeric(y[i])) switch
             {
-                (true, true) => xn.CompareTo(yn),
+                (true, true) => x[i].Length != y[i].Length ? x[i].Length.CompareTo(y[i].Length) : string.CompareOrdinal(x[i], y[i]),
                 (true, false) => -1,
                 (false, true) => 1,
                 _ => string.CompareOrdinal(x[i], y[i]),
@@ -69,5 +68,7 @@ public readonly partial record struct SemVersion(int Major, int Minor, int Patch
             if (c != 0) return c;
         }
         return x.Length.CompareTo(y.Length);
+
+        static bool Numeric(string identifier) => identifier.Length > 0 && identifier.All(char.IsAsciiDigit);
     }
 }

@@ -6,6 +6,9 @@ namespace Escalator.Model.Topology;
 /// <remarks>One bracket group per pattern. The width of a range's first number sets zero padding (01 → 01, 02 …).</remarks>
 public static class HostRange
 {
+    /// <summary>The most names one pattern may stand for.</summary>
+    internal const int MaxNames = 100_000;
+
     /// <summary>The names a pattern stands for, in order; an error text when the pattern is malformed.</summary>
     public static (IReadOnlyList<string> Names, string? Error) Expand(string pattern)
     {
@@ -36,20 +39,25 @@ public static class HostRange
             {
                 return ([], $"'{pattern}': expected numbers or ranges such as 01-12 between the brackets; found '{part}'");
             }
-            var from = int.Parse(bounds[0], CultureInfo.InvariantCulture);
-            var to = int.Parse(bounds[^1], CultureInfo.InvariantCulture);
+            if (!int.TryParse(bounds[0], NumberStyles.None, CultureInfo.InvariantCulture, out var from)
+                || !int.TryParse(bounds[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var to))
+            {
+                return ([], $"'{pattern}': the numbers of {part} are too large");
+            }
             if (to < from)
             {
                 return ([], $"'{pattern}': the range {part} runs backwards");
             }
-            if (to - from > 100_000)
+            // The limit counts every part, so a long list of ranges cannot exhaust memory either.
+            if (names.Count + (long)to - from >= MaxNames)
             {
-                return ([], $"'{pattern}': the range {part} holds more than 100000 names");
+                return ([], $"'{pattern}' stands for more than {MaxNames} names");
             }
             var width = bounds[0].Length > 1 && bounds[0][0] == '0' ? bounds[0].Length : 0;
-            for (var n = from; n <= to; n++)
+            // Counting from 0 rather than up to 'to' so that a range ending at int.MaxValue ends too.
+            for (var k = 0; k <= to - from; k++)
             {
-                names.Add(prefix + n.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0') + suffix);
+                names.Add(prefix + (from + k).ToString(CultureInfo.InvariantCulture).PadLeft(width, '0') + suffix);
             }
         }
         return (names, null);

@@ -26,7 +26,7 @@ public sealed record Redundancy(RedundancyModel Model, InstanceId? Active = null
     /// <remarks>active-standby 1, n+m M = n − N, quorum ⌊(n−1)/2⌋, none 0 (DESIGN.md, redundancy invariant).</remarks>
     public int Tolerated(int instances) => Model switch
     {
-        RedundancyModel.ActiveStandby => Math.Min(1, instances - 1),
+        RedundancyModel.ActiveStandby => Math.Clamp(instances - 1, 0, 1),
         RedundancyModel.NPlusM => Math.Max(0, instances - MinActive),
         RedundancyModel.Quorum => Math.Max(0, (instances - 1) / 2),
         _ => 0,

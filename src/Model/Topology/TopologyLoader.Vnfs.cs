@@ -230,6 +230,10 @@ public static partial class TopologyLoader
                     if (error is not null) file.ErrorAt(DiagnosticCodes.BadHostRange, error, path);
                     members.AddRange(expanded.Select(n => new HostId(n)));
                 }
+                if (members.Count == 0 && map.Has("members"))
+                {
+                    file.ErrorAt(DiagnosticCodes.MissingKey, $"cluster '{service}' has no members; expected at least one host", map.Child("members"));
+                }
                 var quorum = map.Choice("quorum", QuorumNames) ?? QuorumRule.Majority;
                 var serves = map.Strings("serves").Select(s => s.Value).ToImmutableArray();
                 map.Finish();

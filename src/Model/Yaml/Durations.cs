@@ -6,7 +6,11 @@ namespace Escalator.Model.Yaml;
 /// <summary>Reads and writes durations such as <c>500ms</c>, <c>30s</c>, <c>5m</c>, <c>1h30m</c> or a plain number of seconds.</summary>
 public static class Durations
 {
-    private static readonly (string Unit, double Seconds)[] Units = [("d", 86400), ("h", 3600), ("m", 60), ("s", 1), ("ms", 0.001)];
+    // In milliseconds, so that whole milliseconds add up exactly and one division makes the seconds.
+    private static readonly (string Unit, long Ms)[] Units = [("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1000), ("ms", 1)];
+
+    /// <summary>2^53: up to here every whole number of milliseconds is exact in a double.</summary>
+    private const double ExactMs = 9_007_199_254_740_992d;
 
     public static bool TryParse(string text, out double seconds)
     {
@@ -20,6 +24,7 @@ public static class Durations
         }
         var i = 0;
         var any = false;
+        var ms = 0.0;
         while (i < text.Length)
         {
             var start = i;
@@ -36,10 +41,11 @@ public static class Durations
             {
                 return false;
             }
-            seconds += number * factor.Seconds;
+            ms += number * factor.Ms;
             any = true;
         }
-        return any;
+        seconds = ms / 1000;
+        return any && double.IsFinite(seconds);
     }
 
     /// <summary>A short, exact spelling of a duration that <see cref="TryParse"/> reads back to the same value.</summary>
@@ -51,15 +57,14 @@ public static class Durations
             return "0s";
         }
         var wholeMs = Math.Round(seconds * 1000);
-        if (Math.Abs(wholeMs / 1000 - seconds) > 1e-9)
+        if (wholeMs > ExactMs || wholeMs / 1000 != seconds)
         {
             return seconds.ToString("R", CultureInfo.InvariantCulture);
         }
         var ms = (long)wholeMs;
         var text = new StringBuilder();
-        foreach (var (unit, unitSeconds) in Units)
+        foreach (var (unit, unitMs) in Units)
         {
-            var unitMs = (long)Math.Round(unitSeconds * 1000);
             if (ms >= unitMs)
             {
                 text.Append(ms / unitMs).Append(unit);

@@ -27,9 +27,10 @@ internal sealed class YamlFile
     {
         var file = new YamlFile(name, bag);
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
@@ -38,6 +39,16 @@ internal sealed class YamlFile
                 ? DiagnosticCodes.DuplicateKey : DiagnosticCodes.Syntax;
             bag.Error(code, $"the file is not valid YAML: {Clean(message)}",
                 new SourceLocation(name, (int)e.Start.Line, (int)e.Start.Column), "");
+            return (file, null);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet 16 throws these instead of a YamlException on some malformed input (a flow list or mapping
+            // left open across lines, a key with no name); the last event it read is the best position there is.
+            var at = parser.Current?.End ?? Mark.Empty;
+            bag.Error(DiagnosticCodes.Syntax,
+                $"the file is not valid YAML: cannot read on after line {at.Line}, column {at.Column}; look there for a '[' or '{{' that is not closed or a key with no name",
+                new SourceLocation(name, (int)at.Line, (int)at.Column), "");
             return (file, null);
         }
 

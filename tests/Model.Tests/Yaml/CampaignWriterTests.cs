@@ -1,0 +1,69 @@
+using Escalator.Model.Campaigns;
+using Escalator.Model.Tests.Generation;
+using Escalator.Model.Yaml;
+
+namespace Escalator.Model.Tests.Yaml;
+
+public sealed class CampaignWriterTests
+{
+    public static TheoryData<string> ScenarioCampaigns =>
+        [.. ScenarioFiles.All().Where(f => File.ReadAllText(ScenarioFiles.Path(f)).Contains("\nstages:", StringComparison.Ordinal))];
+
+    [Theory]
+    [MemberData(nameof(ScenarioCampaigns))]
+    public void Write_ScenarioCampaign_ReadsBackEqual(string file)
+    {
+        var loaded = CampaignLoader.LoadFile(ScenarioFiles.Path(file));
+        Assert.True(loaded.Ok, string.Join('\n', loaded.Diagnostics));
+
+        var (text, _) = RoundTrip.Campaign(loaded.Value!, file);
+
+        Assert.Contains("procedures:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_HaRollingComputes_SpellsLimitsAndStepsAsWritten()
+    {
+        var campaign = CampaignLoader.LoadFile(ScenarioFiles.Path("scenarios/ha/rolling-computes.yaml")).Value!;
+
+        var text = CampaignWriter.Write(campaign);
+
+        Assert.Contains("rolling: {maxUnavailable: 1}", text, StringComparison.Ordinal);
+        Assert.Contains("{action: evacuate, expected: 30s, timeout: 15m, onTimeout: fall-back, mode: live, fallback: cold}", text, StringComparison.Ordinal);
+        Assert.Contains("{action: notify, expected: 5s, timeout: 20s, onTimeout: skip, event: PREPARE_MAINTENANCE, waitReply: true}", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_GeneratedCampaigns_RoundTripLosslessly()
+    {
+        Properties.Check(ScenarioCase.Small(maxHosts: 400), c =>
+        {
+            var (_, campaign) = c.Generate();
+
+            RoundTrip.Campaign(campaign, c.ToString());
+        }, maxTest: 30);
+    }
+
+    [Fact]
+    public void Write_RandomCampaigns_RoundTripLosslessly()
+    {
+        Properties.Check(Properties.Seeds, seed =>
+        {
+            var campaign = RandomCampaigns.Next(new Random(seed));
+
+            RoundTrip.Campaign(campaign, $"RandomCampaigns.Next(new Random({seed}))");
+        }, maxTest: 300);
+    }
+
+    [Fact]
+    public void Write_StepOnlyPlansUse_Throws()
+    {
+        var campaign = CampaignLoader.LoadFile(ScenarioFiles.Path("scenarios/ha/rolling-computes.yaml")).Value!;
+        var procedure = campaign.Procedures[0];
+        var odd = campaign with { Procedures = [procedure with { Steps = procedure.Steps.Add(new ProcedureStep(StepAction.Cutover, 1, 2, ExpiryPolicy.Abort)) }] };
+
+        var error = Assert.Throws<ArgumentException>(() => CampaignWriter.Write(odd));
+
+        Assert.Contains("Cutover", error.Message, StringComparison.Ordinal);
+    }
+}
