@@ -41,24 +41,29 @@ internal sealed class Placement
     /// <summary>Free RAM after overcommit, GiB.</summary>
     public double FreeRam(HostId host) => _index.Host(host).Capacity.AllocatableRamGiB - _load[host].Ram;
 
-    /// <summary>Whether the instance fits on the host beside what is there, honouring overcommit and the VNF's anti-affinity.</summary>
-    public bool Fits(InstanceId id, HostId host)
+    /// <summary>Whether the instance's flavour fits on the compute host beside what is there, with overcommit.</summary>
+    public bool HasRoom(InstanceId id, HostId host)
     {
         var h = _index.Host(host);
         if (!h.Roles.HasFlag(HostRoles.Compute)) return false;
         var flavor = _index.Instance(id).Flavor;
         var (vcpu, ram, disk) = _load[host];
         const double epsilon = 1e-9;
-        if (vcpu + flavor.Vcpu > h.Capacity.AllocatableVcpu + epsilon
-            || ram + flavor.RamGiB > h.Capacity.AllocatableRamGiB + epsilon
-            || disk + flavor.DiskGiB > h.Capacity.AllocatableDiskGiB + epsilon)
-        {
-            return false;
-        }
+        return vcpu + flavor.Vcpu <= h.Capacity.AllocatableVcpu + epsilon
+            && ram + flavor.RamGiB <= h.Capacity.AllocatableRamGiB + epsilon
+            && disk + flavor.DiskGiB <= h.Capacity.AllocatableDiskGiB + epsilon;
+    }
+
+    /// <summary>The fault domains (at the VNF's anti-affinity scope) that the instance's siblings occupy now:
+    /// the instance may not land in any of them. Empty when the VNF has no anti-affinity.</summary>
+    public HashSet<string> BlockedDomains(InstanceId id)
+    {
         var vnf = _index.VnfOf(id);
-        if (vnf.AntiAffinity == AntiAffinity.None) return true;
-        var domain = FaultDomain.Of(h, vnf.AntiAffinity);
-        return vnf.Instances.All(other => other.Id == id || FaultDomain.Of(_index.Host(_hostOf[other.Id]), vnf.AntiAffinity) != domain);
+        return vnf.AntiAffinity == AntiAffinity.None
+            ? []
+            : vnf.Instances.Where(other => other.Id != id)
+                .Select(other => FaultDomain.Of(_index.Host(_hostOf[other.Id]), vnf.AntiAffinity))
+                .ToHashSet(StringComparer.Ordinal);
     }
 
     private void Place(InstanceId id, HostId host)

@@ -140,6 +140,8 @@ public sealed partial class PlanExpander
         HostId? best = null;
         (int Tier, double Free) bestKey = (int.MaxValue, 0);
         var site = _index.Host(from).Site;
+        var scope = _index.VnfOf(id).AntiAffinity;
+        var blocked = _placement.BlockedDomains(id);
         foreach (var host in _index.DataCentre.Hosts)
         {
             var h = host.Id;
@@ -148,7 +150,7 @@ public sealed partial class PlanExpander
             {
                 continue;
             }
-            if (!_placement.Fits(id, h)) continue;
+            if (!_placement.HasRoom(id, h) || (blocked.Count > 0 && blocked.Contains(FaultDomain.Of(host, scope)))) continue;
             var key = (Tier: _pending.Contains(h) ? 1 : 0, Free: _placement.FreeRam(h));
             if (best is null || key.Tier < bestKey.Tier || (key.Tier == bestKey.Tier && key.Free > bestKey.Free + 1e-9)
                 || (key.Tier == bestKey.Tier && Math.Abs(key.Free - bestKey.Free) <= 1e-9 && NaturalOrder.Compare(h.Name, best.Value.Name) < 0))
