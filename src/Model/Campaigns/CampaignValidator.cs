@@ -33,31 +33,43 @@ public static class CampaignValidator
                     $"stage '{stage.Name}' selects {selection.Matched.Length} host(s) ({Sample(selection.Matched)}), but none runs {string.Join(" or ", selection.Components)}",
                     $"{path}.scope");
             }
-            foreach (var host in selection.Hosts)
-            {
-                foreach (var component in selection.Components.Where(host.Runs))
-                {
-                    if (claimed.TryGetValue((host.Id, component), out var other))
-                    {
-                        Error(DiagnosticCodes.StageOverlap,
-                            $"stages '{other}' and '{stage.Name}' both upgrade {component} on {host.Id}; a host is upgraded once per component",
-                            $"{path}.scope");
-                        goto nextStage;
-                    }
-                    claimed[(host.Id, component)] = stage.Name;
-                    // A target whose version did not parse is missing here; its loader error already says so.
-                    if (campaign.Targets.TryGetValue(component, out var target) && host.Software[component] > target)
-                    {
-                        Error(DiagnosticCodes.Inconsistent,
-                            $"{host.Id} runs {component} {host.Software[component]}, newer than the target {target}; a campaign does not downgrade",
-                            $"targets.{component}");
-                    }
-                }
-            }
+            CheckOverlap(stage, selection, claimed, path, Error);
+            CheckDowngrades(campaign, selection, Error);
             CheckStrategy(stage, selection, dc, path, Error);
-        nextStage:;
         }
         return [.. bag.Sorted()];
+    }
+
+    /// <summary>Each component is upgraded on a host by one stage only; reports the first host two stages share.</summary>
+    private static void CheckOverlap(Stage stage, StageSelection selection, Dictionary<(HostId, string), string> claimed, string path,
+        Action<string, string, string> error)
+    {
+        foreach (var host in selection.Hosts)
+        {
+            foreach (var component in selection.Components.Where(host.Runs))
+            {
+                if (claimed.TryAdd((host.Id, component), stage.Name)) continue;
+                error(DiagnosticCodes.StageOverlap,
+                    $"stages '{claimed[(host.Id, component)]}' and '{stage.Name}' both upgrade {component} on {host.Id}; a host is upgraded once per component",
+                    $"{path}.scope");
+                return;
+            }
+        }
+    }
+
+    /// <summary>A campaign never downgrades: no selected host may run a component newer than its target.</summary>
+    private static void CheckDowngrades(Campaign campaign, StageSelection selection, Action<string, string, string> error)
+    {
+        foreach (var component in selection.Components)
+        {
+            // A target whose version did not parse is absent here; the loader has reported it.
+            if (!campaign.Targets.TryGetValue(component, out var target)) continue;
+            var newer = selection.Matched.Where(h => h.Software.TryGetValue(component, out var v) && v > target).ToList();
+            if (newer.Count == 0) continue;
+            error(DiagnosticCodes.Inconsistent,
+                $"{Sample([.. newer])} run{(newer.Count == 1 ? "s" : "")} {component} {newer[0].Software[component]}, newer than the target {target}; a campaign does not downgrade",
+                $"targets.{component}");
+        }
     }
 
     private static void CheckStrategy(Stage stage, StageSelection selection, DataCentre dc, string path, Action<string, string, string> error)

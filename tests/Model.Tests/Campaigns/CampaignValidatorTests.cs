@@ -123,11 +123,23 @@ public sealed class CampaignValidatorTests
         Assert.Equal<Diagnostic>(
             [
                 new Diagnostic(DiagnosticCodes.Inconsistent, Severity.Error,
-                    "cmp-1 runs libvirt 8.0.0, newer than the target 7.0.0; a campaign does not downgrade", at, "targets.libvirt"),
-                new Diagnostic(DiagnosticCodes.Inconsistent, Severity.Error,
-                    "cmp-2 runs libvirt 8.0.0, newer than the target 7.0.0; a campaign does not downgrade", at, "targets.libvirt"),
+                    "cmp-1, cmp-2 run libvirt 8.0.0, newer than the target 7.0.0; a campaign does not downgrade", at, "targets.libvirt"),
             ],
             diagnostics);
+    }
+
+    [Fact]
+    public void Validate_OnlyHostsNewerThanTarget_StillReported()
+    {
+        var text = Campaign("""
+            - {name: computes, scope: {roles: [compute], racks: [rack2]}, procedure: p, strategy: {rolling: {}}}
+            """, hostOs: "1.5.0");
+
+        var diagnostics = Validate(text);
+
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticCodes.Inconsistent, d.Code);
+        Assert.Equal("cmp-3, cmp-4 run host-os 2.0.0, newer than the target 1.5.0; a campaign does not downgrade", d.Message);
     }
 
     [Fact]
@@ -193,9 +205,9 @@ public sealed class CampaignValidatorTests
         return CampaignValidator.Validate(loaded.Value!, loaded.Sources, Dc);
     }
 
-    private static string Campaign(string stages, string libvirt = "9.0.0") => $$"""
+    private static string Campaign(string stages, string libvirt = "9.0.0", string hostOs = "2.0.0") => $$"""
         name: c
-        targets: {host-os: 2.0.0, libvirt: {{libvirt}}}
+        targets: {host-os: {{hostOs}}, libvirt: {{libvirt}}}
         components: [{name: host-os}, {name: libvirt}]
         stages:
         {{Indent(stages)}}
