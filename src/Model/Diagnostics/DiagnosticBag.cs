@@ -15,8 +15,6 @@ public sealed class DiagnosticBag
     public void Warning(string code, string message, SourceLocation? location, string path) =>
         _items.Add(new Diagnostic(code, Severity.Warning, message, location, path));
 
-    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
-
     /// <summary>The diagnostics ordered by file, line and column, the order a reader walks a file in.</summary>
     public IReadOnlyList<Diagnostic> Sorted() =>
         [.. _items.OrderBy(d => d.Location?.File, StringComparer.Ordinal)

@@ -28,8 +28,6 @@ public sealed class TopologyIndex
 
     public Host Host(HostId id) => _hosts[id];
 
-    public bool TryGetHost(HostId id, out Host host) => _hosts.TryGetValue(id, out host!);
-
     public Instance Instance(InstanceId id) => _instances[id].Instance;
 
     public Vnf VnfOf(InstanceId id) => _instances[id].Vnf;

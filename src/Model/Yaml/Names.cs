@@ -7,10 +7,6 @@ internal sealed class Names(YamlFile file, string kind)
 {
     private readonly Dictionary<string, string> _seen = new(StringComparer.Ordinal);
 
-    public IEnumerable<string> All => _seen.Keys;
-
-    public bool Contains(string name) => _seen.ContainsKey(name);
-
     public bool Add(string name, string path)
     {
         if (name.Length == 0) return false;
