@@ -16,6 +16,7 @@ internal static class EscalatorApp
             new VersionOption(),
             ValidateCommand.Create(stdout, stderr),
             PlanCommand.Create(stdout, stderr),
+            VerifyCommand.Create(stdout, stderr),
             GenerateCommand.Create(stdout, stderr),
         };
         var result = root.Parse(args);

@@ -5,11 +5,14 @@ internal static class ExitCodes
 {
     public const int Ok = 0;
 
-    /// <summary>Reserved for verdicts: the plan is unsafe.</summary>
+    /// <summary>The plan is unsafe: it breaks at least one invariant.</summary>
     public const int Unsafe = 1;
 
     /// <summary>The input cannot be used: a file is missing or malformed, or an argument is wrong.</summary>
     public const int BadInput = 2;
+
+    /// <summary>The solver could not decide within its timeout: neither safe nor proved unsafe.</summary>
+    public const int Unknown = 3;
 
     /// <summary>Escalator itself failed; the message says so and how to get details.</summary>
     public const int Internal = 70;

@@ -7,6 +7,9 @@ namespace Escalator.Cli;
 /// <summary>A topology and a campaign loaded and checked together, with every diagnostic of both.</summary>
 internal sealed record Inputs(DataCentre? Topology, Campaign? Campaign, IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>Where each node of the campaign file was (its <see cref="SourceMap.File"/> names the file), for outputs that point at lines.</summary>
+    public SourceMap CampaignSources { get; init; } = SourceMap.Empty;
+
     public bool Ok => Topology is not null && !Diagnostics.Any(d => d.Severity == Severity.Error);
 
     /// <summary>Loads the files named on the command line: TOPOLOGY CAMPAIGN, a CAMPAIGN that names its topology,
@@ -56,7 +59,7 @@ internal sealed record Inputs(DataCentre? Topology, Campaign? Campaign, IReadOnl
         {
             diagnostics.AddRange(CampaignValidator.Validate(campaign.Value, campaign.Sources, topology.Value!));
         }
-        return new Inputs(topology.Value, campaign.Value, diagnostics);
+        return new Inputs(topology.Value, campaign.Value, diagnostics) { CampaignSources = campaign.Sources };
     }
 
     private static bool LooksLikeTopology(string path)

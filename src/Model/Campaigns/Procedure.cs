@@ -12,6 +12,7 @@ public sealed record Procedure(string Name, ImmutableArray<ProcedureStep> Steps)
 /// <param name="Event">For notify: the Fenix message sent.</param>
 /// <param name="WaitReply">For notify: whether to wait for the VNFM's reply (bounded by the timeout).</param>
 /// <param name="Checks">For verify: the names of the health checks run.</param>
+/// <param name="MoveOnce">For evacuate: each VM moves only once, onto hosts already upgraded or outside the campaign (the Fenix rule).</param>
 public sealed record ProcedureStep(
     StepAction Action,
     double ExpectedSeconds,
@@ -21,7 +22,8 @@ public sealed record ProcedureStep(
     MigrationMode? Fallback = null,
     FenixEvent? Event = null,
     bool WaitReply = false,
-    ImmutableArray<string> Checks = default)
+    ImmutableArray<string> Checks = default,
+    bool MoveOnce = false)
 {
     public ImmutableArray<string> Checks { get; init; } = Checks.IsDefault ? [] : Checks;
 }

@@ -110,7 +110,7 @@ public sealed partial class PlanExpander
                     + (p.Fallback is { } f ? $" or {f.ToString().ToLowerInvariant()}" : "")));
                 continue;
             }
-            var to = Destination(id, host.Id, inWave, destinations);
+            var to = Destination(id, host.Id, inWave, destinations, p.MoveOnce);
             if (to is null)
             {
                 var flavor = _index.Instance(id).Flavor;
@@ -134,8 +134,9 @@ public sealed partial class PlanExpander
         return p.Fallback is { } fallback && Allows(allowed, fallback) ? fallback : null;
     }
 
-    /// <summary>The documented destination rule: same site, in service, fits, upgraded or outside the campaign first, most free RAM, then name.</summary>
-    private HostId? Destination(InstanceId id, HostId from, HashSet<HostId> inWave, IReadOnlySet<HostId>? allowed)
+    /// <summary>The documented destination rule: same site, in service, fits, upgraded or outside the campaign first (only
+    /// those when <paramref name="moveOnce"/>), most free RAM, then name.</summary>
+    private HostId? Destination(InstanceId id, HostId from, HashSet<HostId> inWave, IReadOnlySet<HostId>? allowed, bool moveOnce)
     {
         HostId? best = null;
         (int Tier, double Free) bestKey = (int.MaxValue, 0);
@@ -150,6 +151,7 @@ public sealed partial class PlanExpander
             {
                 continue;
             }
+            if (moveOnce && _pending.Contains(h)) continue;
             if (!_placement.HasRoom(id, h) || (blocked.Count > 0 && blocked.Contains(FaultDomain.Of(host, scope)))) continue;
             var key = (Tier: _pending.Contains(h) ? 1 : 0, Free: _placement.FreeRam(h));
             if (best is null || key.Tier < bestKey.Tier || (key.Tier == bestKey.Tier && key.Free > bestKey.Free + 1e-9)

@@ -34,8 +34,11 @@ public sealed partial class PlanExpander
     private readonly List<Wave> _waves = [];
     private readonly List<PlanNote> _notes = [];
 
-    private PlanExpander(Campaign campaign, DataCentre dc)
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<HostId>>> _fixed;
+
+    private PlanExpander(Campaign campaign, DataCentre dc, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<HostId>>>? waves)
     {
+        _fixed = waves ?? new Dictionary<string, IReadOnlyList<IReadOnlyList<HostId>>>();
         _campaign = campaign;
         _index = new TopologyIndex(dc);
         _placement = new Placement(_index);
@@ -44,11 +47,13 @@ public sealed partial class PlanExpander
     }
 
     /// <summary>Expands a campaign that validated cleanly against the topology.</summary>
-    public static Plan Expand(Campaign campaign, DataCentre dc)
+    /// <param name="waves">For rolling and canary stages named here, the waves to form (each a list of the stage's
+    /// hosts, every host in exactly one) instead of the documented order, e.g. waves a solver synthesised.</param>
+    public static Plan Expand(Campaign campaign, DataCentre dc, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<HostId>>>? waves = null)
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(dc);
-        return new PlanExpander(campaign, dc).Run();
+        return new PlanExpander(campaign, dc, waves).Run();
     }
 
     private Plan Run()
@@ -68,6 +73,9 @@ public sealed partial class PlanExpander
             var first = _waves.Count + 1;
             switch (stage.Strategy)
             {
+                case RollingStrategy or CanaryStrategy when _fixed.TryGetValue(stage.Name, out var given):
+                    RunFixed(stage, selection, given);
+                    break;
                 case RollingStrategy rolling:
                     Roll(stage, selection, [.. selection.Hosts], rolling.Limits, WaveKind.Rolling);
                     break;
@@ -96,6 +104,24 @@ public sealed partial class PlanExpander
         AddHostWave(stage, selection, first, WaveKind.Canary, canary.SoakSeconds, canary.HealthChecks);
         remaining.RemoveAll(first.Contains);
         Roll(stage, selection, remaining, canary.Rest, WaveKind.Rolling);
+    }
+
+    private void RunFixed(Stage stage, StageSelection selection, IReadOnlyList<IReadOnlyList<HostId>> waves)
+    {
+        var byId = selection.Hosts.ToDictionary(h => h.Id);
+        var canary = stage.Strategy as CanaryStrategy;
+        for (var i = 0; i < waves.Count; i++)
+        {
+            var hosts = waves[i].Select(id => byId[id]).ToList();
+            if (i == 0 && canary is not null)
+            {
+                AddHostWave(stage, selection, hosts, WaveKind.Canary, canary.SoakSeconds, canary.HealthChecks);
+            }
+            else
+            {
+                AddHostWave(stage, selection, hosts, WaveKind.Rolling, 0, []);
+            }
+        }
     }
 
     /// <summary>Forms waves from <paramref name="remaining"/> under <paramref name="limits"/> until every host is in one.</summary>

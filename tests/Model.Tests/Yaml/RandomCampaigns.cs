@@ -78,6 +78,7 @@ internal static class RandomCampaigns
             {
                 Mode = random.Next(2) == 0 ? MigrationMode.Live : MigrationMode.Cold,
                 Fallback = random.Next(3) == 0 ? null : (MigrationMode)random.Next(3),
+                MoveOnce = random.Next(2) == 0,
             },
             StepAction.Notify => step with { Event = (FenixEvent)random.Next(7), WaitReply = random.Next(2) == 0 },
             StepAction.Verify => step with { Checks = [.. Subset(checks, random).Prepend(checks[random.Next(checks.Count)]).Distinct()] },

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Escalator.Cli.Reports;
+using Escalator.Model.Plans;
+using Escalator.Solver.Invariants;
+using Escalator.Solver.Verification;
+
+namespace Escalator.Cli.Commands;
+
+/// <summary><c>escalator verify TOPOLOGY CAMPAIGN [--format text|json|sarif|junit] [--emit-smt2 FILE] [--timeout T]</c>:
+/// proves the campaign's plan safe (exit 0) or lists every violation (exit 1).</summary>
+internal static class VerifyCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var files = Arguments.Files();
+        var format = new Option<string>("--format")
+        {
+            Description = "text for people (default), json for machines, sarif for code scanning, junit for CI test reports",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "junit");
+        var smt2 = new Option<string?>("--emit-smt2")
+        {
+            Description = "write the verification condition as SMT-LIB 2 to FILE (satisfiable exactly when the plan is safe)",
+            HelpName = "FILE",
+        };
+        var timeout = Arguments.Timeout();
+        var command = new Command("verify", "Prove that a campaign's plan keeps every invariant, or show where it breaks one.")
+        {
+            files,
+            format,
+            smt2,
+            timeout,
+        };
+        command.SetAction(parse =>
+        {
+            var inputs = Inputs.Load(parse.GetValue(files)!, campaignRequired: true);
+            var code = inputs.Report(stderr);
+            if (code != ExitCodes.Ok) return code;
+            if (Arguments.ParseTimeout(parse.GetValue(timeout), stderr) is not { } limit) return ExitCodes.BadInput;
+            var smt2File = parse.GetValue(smt2);
+            var plan = PlanExpander.Expand(inputs.Campaign!, inputs.Topology!);
+            var result = PlanVerifier.Verify(inputs.Topology!, inputs.Campaign!, plan, new VerifyOptions(limit, EmitSmt2: smt2File is not null));
+            if (smt2File is not null && !Arguments.TryWrite(smt2File, result.Smt2!, stderr)) return ExitCodes.BadInput;
+            var report = new VerifyReport(inputs.Campaign!, inputs.Topology!, plan, result, inputs.CampaignSources);
+            stdout.Write(parse.GetValue(format) switch
+            {
+                "json" => VerifyJson.Write(report),
+                "sarif" => VerifySarif.Write(report),
+                "junit" => VerifyJUnit.Write(report),
+                _ => VerifyText.Write(report),
+            });
+            return result.Verdict switch
+            {
+                Verdict.Safe => ExitCodes.Ok,
+                Verdict.Unsafe => ExitCodes.Unsafe,
+                _ => ExitCodes.Unknown,
+            };
+        });
+        return command;
+    }
+}

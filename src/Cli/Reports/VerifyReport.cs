@@ -1,0 +1,24 @@
+using Escalator.Model.Campaigns;
+using Escalator.Model.Diagnostics;
+using Escalator.Model.Plans;
+using Escalator.Model.Topology;
+using Escalator.Solver.Invariants;
+
+namespace Escalator.Cli.Reports;
+
+/// <summary>Everything a verify report shows: the inputs, the plan and the solver's result, with source positions.</summary>
+internal sealed record VerifyReport(Campaign Campaign, DataCentre Topology, Plan Plan, VerificationResult Result, SourceMap CampaignSources)
+{
+    /// <summary>The campaign file as given on the command line (empty when the campaign was not read from a file).</summary>
+    public string CampaignFile => CampaignSources.File;
+
+    /// <summary>Where in the campaign file the cause of a violation is.</summary>
+    public SourceLocation? Locate(Violation v) => CampaignSources.Locate(v.CampaignPath);
+
+    public string VerdictWord => Result.Verdict switch
+    {
+        Verdict.Safe => "SAFE",
+        Verdict.Unsafe => "UNSAFE",
+        _ => "UNKNOWN",
+    };
+}

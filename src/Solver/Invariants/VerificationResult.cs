@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace Escalator.Solver.Invariants;
+
+/// <summary>The outcome of verifying one plan: the verdict, the destinations the solver chose, and what was checked.</summary>
+/// <param name="Checked">How many instances of each invariant were checked (by code), for reports that list every check.</param>
+/// <param name="Variables">Boolean variables in the verification condition.</param>
+/// <param name="Constraints">Constraints (facts and checks) in it.</param>
+/// <param name="Smt2">The verification condition as SMT-LIB 2, when asked for: satisfiable exactly when the plan is safe.</param>
+public sealed record VerificationResult(
+    Verdict Verdict,
+    ImmutableArray<Redirect> Redirects,
+    ImmutableSortedDictionary<string, int> Checked,
+    int Variables,
+    int Constraints,
+    TimeSpan SolveTime,
+    string? Smt2)
+{
+    public bool IsSafe => Verdict is Verdict.Safe;
+
+    public ImmutableArray<Violation> Violations => Verdict is Verdict.Unsafe u ? u.Violations : [];
+}

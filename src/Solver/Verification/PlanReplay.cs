@@ -1,0 +1,114 @@
+using Escalator.Model.Campaigns;
+using Escalator.Model.Plans;
+using Escalator.Model.Topology;
+using Escalator.Solver.Formulas;
+using Escalator.Solver.Invariants;
+
+namespace Escalator.Solver.Verification;
+
+/// <summary>Replays a plan wave by wave, tracking placement, versions and active instances, and writes the
+/// verification condition: facts read off each wave and one check per invariant instance.</summary>
+internal sealed partial class PlanReplay
+{
+    private readonly TopologyIndex _index;
+    private readonly Campaign _campaign;
+    private readonly Plan _plan;
+    private readonly VerifyOptions _options;
+    private readonly Problem _problem = new();
+    private readonly Dictionary<string, int> _stageIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StageSelection> _selections = new(StringComparer.Ordinal);
+    private readonly HashSet<HostId> _pending = [];
+    private readonly HashSet<HostId> _retired = [];
+    private readonly HashSet<HostId> _unbuilt = [];
+
+    public PlanReplay(DataCentre dc, Campaign campaign, Plan plan, VerifyOptions options)
+    {
+        _index = new TopologyIndex(dc);
+        _campaign = campaign;
+        _plan = plan;
+        _options = options;
+        for (var i = 0; i < campaign.Stages.Length; i++)
+        {
+            var stage = campaign.Stages[i];
+            _stageIndex[stage.Name] = i;
+            _selections[stage.Name] = StageSelection.Of(campaign, stage, dc);
+            if (stage.Strategy is ParallelUniverseStrategy universe)
+            {
+                _unbuilt.UnionWith(dc.Hosts.Where(universe.Spares.Matches).Select(h => h.Id));
+            }
+        }
+        foreach (var wave in plan.Waves.Where(w => w.Kind is WaveKind.Rolling or WaveKind.Canary or WaveKind.Move))
+        {
+            _pending.UnionWith(wave.Hosts);
+        }
+        InitPlacement(dc);
+        InitVersions(dc);
+    }
+
+    public List<Redirect> Redirects { get; } = [];
+
+    private DataCentre Dc => _index.DataCentre;
+
+    public Problem Run()
+    {
+        CheckStageOrder();
+        foreach (var wave in _plan.Waves)
+        {
+            var stage = _campaign.Stages[_stageIndex[wave.Stage]];
+            var context = new WaveContext(wave, stage, _stageIndex[wave.Stage], _campaign.ProcedureOf(stage));
+            CheckLimits(context);
+            CheckWaits(context);
+            CheckServices(context);
+            CheckVersions(context);
+            ReplayHosts(context);
+            foreach (var host in wave.Hosts)
+            {
+                _pending.Remove(host);
+                if (wave.Kind == WaveKind.Move) _retired.Add(host);
+                if (wave.Kind == WaveKind.Build) _unbuilt.Remove(host);
+            }
+            AdvanceVersions(context);
+        }
+        CheckBudgets();
+        return _problem;
+    }
+
+    /// <summary>What every check of one wave needs to know about it.</summary>
+    private sealed record WaveContext(Wave Wave, Stage Stage, int StageIndex, Procedure Procedure)
+    {
+        public int Number => Wave.Number;
+
+        public string StagePath => $"stages[{StageIndex}]";
+
+        public string StrategyPath => $"stages[{StageIndex}].strategy";
+
+        public string StepPath(ProcedureStep step) => $"procedures.{Procedure.Name}[{Procedure.Steps.IndexOf(step)}]";
+
+        public ProcedureStep? Evacuate => Procedure.Steps.FirstOrDefault(s => s.Action == StepAction.Evacuate);
+
+        public ProcedureStep Upgrade => Procedure.Steps.First(s => s.Action == StepAction.Upgrade);
+
+        /// <summary>Whether the wave takes its hosts out of service (upgrade in place or retire).</summary>
+        public bool TakesHostsOut => Wave.Kind is WaveKind.Rolling or WaveKind.Canary or WaveKind.Move;
+    }
+
+    private static string Var(params object[] parts) => string.Join('.', parts);
+
+    private static string List(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count switch
+        {
+            0 => "none",
+            1 => list[0],
+            2 => $"{list[0]} and {list[1]}",
+            _ => string.Join(", ", list.Take(list.Count - 1)) + " and " + list[^1],
+        };
+    }
+
+    private static string Seconds(double s) => double.IsPositiveInfinity(s) ? "for good"
+        : s < 1 ? $"{Math.Round(s * 1000)}ms"
+        : s < 120 ? $"{s:0.#}s"
+        : s < 7200 ? $"{Math.Round(s / 60)}m"
+        : $"{s / 3600:0.#}h";
+}
