@@ -1,9 +1,12 @@
 using System.CommandLine;
+using Escalator.Cli.Reports;
 using Escalator.Model.Plans;
+using Escalator.Solver.Synthesis;
 
 namespace Escalator.Cli.Commands;
 
-/// <summary><c>escalator plan TOPOLOGY CAMPAIGN [--format table|json]</c>: expands the campaign into waves and prints them.</summary>
+/// <summary><c>escalator plan TOPOLOGY CAMPAIGN [--format table|json] [--optimize [--timeout T]]</c>: expands the campaign
+/// into waves (or synthesises the fewest safe waves) and prints them.</summary>
 internal static class PlanCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -15,20 +18,38 @@ internal static class PlanCommand
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong("table", "json");
+        var optimize = new Option<bool>("--optimize")
+        {
+            Description = "let the solver find the fewest waves that keep every invariant (exit 1 when no safe plan exists)",
+        };
+        var timeout = Arguments.Timeout();
         var command = new Command("plan", "Expand a campaign against a topology into ordered waves of concrete steps.")
         {
             files,
             format,
+            optimize,
+            timeout,
         };
         command.SetAction(parse =>
         {
             var inputs = Inputs.Load(parse.GetValue(files)!, campaignRequired: true);
             var code = inputs.Report(stderr);
             if (code != ExitCodes.Ok) return code;
-            var plan = PlanExpander.Expand(inputs.Campaign!, inputs.Topology!);
-            stdout.Write(parse.GetValue(format) == "json" ? PlanJson.Write(plan) + "\n" : PlanTable.Render(plan));
-            return ExitCodes.Ok;
+            if (Arguments.ParseTimeout(parse.GetValue(timeout), stderr) is not { } limit) return ExitCodes.BadInput;
+            var json = parse.GetValue(format) == "json";
+            if (!parse.GetValue(optimize))
+            {
+                Print(PlanExpander.Expand(inputs.Campaign!, inputs.Topology!), json, stdout);
+                return ExitCodes.Ok;
+            }
+            var result = PlanSynthesizer.Synthesize(inputs.Topology!, inputs.Campaign!, new SynthesisOptions(limit));
+            if (result.Plan is not null) Print(result.Plan, json, stdout);
+            (json ? stderr : stdout).Write(SynthesisSummary.Write(result));
+            return result.Plan is not null && result.Verification!.IsSafe ? ExitCodes.Ok : ExitCodes.Unsafe;
         });
         return command;
     }
+
+    private static void Print(Plan plan, bool json, TextWriter stdout) =>
+        stdout.Write(json ? PlanJson.Write(plan) + "\n" : PlanTable.Render(plan));
 }

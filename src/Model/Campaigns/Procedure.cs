@@ -26,4 +26,13 @@ public sealed record ProcedureStep(
     bool MoveOnce = false)
 {
     public ImmutableArray<string> Checks { get; init; } = Checks.IsDefault ? [] : Checks;
+
+    /// <summary>For evacuate: how this step moves a VM that allows <paramref name="allowed"/> — its mode if allowed, else
+    /// its fallback if allowed, else null (the VM cannot leave). A live-migratable VM can also be cold-migrated.</summary>
+    public MigrationMode? MoveModeFor(MigrationMode allowed)
+    {
+        bool Allows(MigrationMode wanted) => allowed == wanted || (allowed == MigrationMode.Live && wanted == MigrationMode.Cold);
+        if (Mode is { } mode && Allows(mode)) return mode;
+        return Fallback is { } fallback && Allows(fallback) ? fallback : null;
+    }
 }

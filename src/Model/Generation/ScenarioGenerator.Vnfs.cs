@@ -93,7 +93,7 @@ public static partial class ScenarioGenerator
     {
         var count = random.Next(1, 3);
         var vnf = Template(name, new Redundancy(RedundancyModel.None), count == 1 ? AntiAffinity.None : AntiAffinity.Host,
-            new Migration(MigrationMode.Cold), 0, Coordination.Uncoordinated, null);
+            new Migration(MigrationMode.Cold), 0, Coordination.Uncoordinated, SoloBudget);
         return new VnfShape(name, count, Medium, vnf);
     }
 
@@ -102,8 +102,11 @@ public static partial class ScenarioGenerator
     {
         var name = $"{SoloKinds[0]}-{number}";
         return new VnfShape(name, 1, Small, Template(name, new Redundancy(RedundancyModel.None), AntiAffinity.None,
-            new Migration(MigrationMode.Cold), 0, Coordination.Uncoordinated, null));
+            new Migration(MigrationMode.Cold), 0, Coordination.Uncoordinated, SoloBudget));
     }
+
+    /// <summary>Unprotected helpers (probes, loggers) accept a few cold migrations' worth of outage per upgrade.</summary>
+    private static readonly AvailabilityTarget SoloBudget = new(null, 120);
 
     /// <summary>Shrinks a shape to what the data centre can hold apart: rack anti-affinity becomes host anti-affinity
     /// when there are too few racks, and a pool has at most one instance per compute host.</summary>

@@ -102,7 +102,7 @@ public sealed partial class PlanExpander
         foreach (var id in _placement.On(host.Id).ToList())
         {
             var vnf = _index.VnfOf(id);
-            var mode = MoveMode(vnf.Migration.Mode, p);
+            var mode = p.MoveModeFor(vnf.Migration.Mode);
             if (mode is null)
             {
                 _notes.Add(new PlanNote("ESC-N01", wave,
@@ -125,15 +125,6 @@ public sealed partial class PlanExpander
         }
     }
 
-    /// <summary>The step's mode if the VNF allows it, else its fallback if allowed, else null (the VM cannot move).</summary>
-    private static MigrationMode? MoveMode(MigrationMode allowed, ProcedureStep p)
-    {
-        static bool Allows(MigrationMode allowed, MigrationMode wanted) =>
-            allowed == wanted || (allowed == MigrationMode.Live && wanted == MigrationMode.Cold);
-        if (p.Mode is { } mode && Allows(allowed, mode)) return mode;
-        return p.Fallback is { } fallback && Allows(allowed, fallback) ? fallback : null;
-    }
-
     /// <summary>The documented destination rule: same site, in service, fits, upgraded or outside the campaign first (only
     /// those when <paramref name="moveOnce"/>), most free RAM, then name.</summary>
     private HostId? Destination(InstanceId id, HostId from, HashSet<HostId> inWave, IReadOnlySet<HostId>? allowed, bool moveOnce)
@@ -143,17 +134,22 @@ public sealed partial class PlanExpander
         var site = _index.Host(from).Site;
         var scope = _index.VnfOf(id).AntiAffinity;
         var blocked = _placement.BlockedDomains(id);
-        foreach (var host in _index.DataCentre.Hosts)
+        // Each site runs its own Nova: a VM never migrates to another site.
+        foreach (var host in _computesBySite.GetValueOrDefault(site) ?? [])
         {
             var h = host.Id;
-            // Each site runs its own Nova: a VM never migrates to another site.
-            if (host.Site != site || h == from || inWave.Contains(h) || _retired.Contains(h) || (allowed is null ? _unbuiltSpares.Contains(h) : !allowed.Contains(h)))
+            // Cheap bounds first: a host that cannot beat the best so far on tier or free RAM is not examined further.
+            var pending = _pending.Contains(h);
+            var free = _placement.FreeRam(h);
+            var floor = pending ? 1 : 0;
+            if (best is not null && (floor > bestKey.Tier || (floor == bestKey.Tier && free < bestKey.Free - 1e-9))) continue;
+            if (h == from || inWave.Contains(h) || _retired.Contains(h) || (allowed is null ? _unbuiltSpares.Contains(h) : !allowed.Contains(h)))
             {
                 continue;
             }
-            if (moveOnce && _pending.Contains(h)) continue;
+            if (moveOnce && pending) continue;
             if (!_placement.HasRoom(id, h) || (blocked.Count > 0 && blocked.Contains(FaultDomain.Of(host, scope)))) continue;
-            var key = (Tier: _pending.Contains(h) ? 1 : 0, Free: _placement.FreeRam(h));
+            var key = (Tier: !pending ? 0 : MeetsSibling(id, h) ? 2 : 1, Free: free);
             if (best is null || key.Tier < bestKey.Tier || (key.Tier == bestKey.Tier && key.Free > bestKey.Free + 1e-9)
                 || (key.Tier == bestKey.Tier && Math.Abs(key.Free - bestKey.Free) <= 1e-9 && NaturalOrder.Compare(h.Name, best.Value.Name) < 0))
             {
@@ -161,6 +157,19 @@ public sealed partial class PlanExpander
             }
         }
         return best;
+    }
+
+    /// <summary>With given waves: whether a pending host's wave is also the wave of a pending host that holds one of the
+    /// instance's siblings, so landing there would take two instances of the VNF out together later.</summary>
+    private bool MeetsSibling(InstanceId id, HostId host)
+    {
+        if (!_fixedWave.TryGetValue(host, out var wave)) return false;
+        foreach (var sibling in _index.VnfOf(id).Instances)
+        {
+            var at = _placement.HostOf(sibling.Id);
+            if (sibling.Id != id && _pending.Contains(at) && _fixedWave.GetValueOrDefault(at) == wave) return true;
+        }
+        return false;
     }
 
     private PlanStep Upgrade(Host host, IReadOnlyList<string> components, bool affectsVms, bool reboot, ProcedureStep p, StepMaker make)

@@ -35,13 +35,25 @@ public sealed partial class PlanExpander
     private readonly List<PlanNote> _notes = [];
 
     private readonly IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<HostId>>> _fixed;
+    private readonly Dictionary<HostId, int> _fixedWave = [];
+    private readonly Dictionary<string, List<Host>> _computesBySite = new(StringComparer.Ordinal);
 
     private PlanExpander(Campaign campaign, DataCentre dc, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<HostId>>>? waves)
     {
         _fixed = waves ?? new Dictionary<string, IReadOnlyList<IReadOnlyList<HostId>>>();
+        var ordinal = 0;
+        foreach (var wave in _fixed.Values.SelectMany(w => w))
+        {
+            ordinal++;
+            foreach (var host in wave) _fixedWave[host] = ordinal;
+        }
         _campaign = campaign;
         _index = new TopologyIndex(dc);
         _placement = new Placement(_index);
+        foreach (var group in dc.Hosts.Where(h => h.Roles.HasFlag(HostRoles.Compute)).GroupBy(h => h.Site))
+        {
+            _computesBySite[group.Key] = [.. group];
+        }
         var racks = dc.Sites.SelectMany(s => s.Zones).SelectMany(z => z.Racks).ToList();
         for (var i = 0; i < racks.Count; i++) _rackOrder[racks[i]] = i;
     }

@@ -57,14 +57,20 @@ internal static class ProblemSolver
 
     /// <summary>A model of <paramref name="constraints"/>: which of <paramref name="names"/> it makes true, or null when
     /// there is none (or none found within the timeout).</summary>
-    public static HashSet<string>? Model(IEnumerable<Formula> constraints, IEnumerable<string> names, TimeSpan timeout)
+    public static HashSet<string>? Model(IEnumerable<Formula> constraints, IEnumerable<string> names, TimeSpan timeout) =>
+        Model(constraints, names, timeout, out _);
+
+    /// <param name="decided">False when the solver gave up (timeout) rather than proving there is no model.</param>
+    public static HashSet<string>? Model(IEnumerable<Formula> constraints, IEnumerable<string> names, TimeSpan timeout, out bool decided)
     {
         using var z3 = new Z3Context();
         using var solver = z3.Solver();
         solver.SetTimeout(timeout);
         var translate = new Z3Translator(z3);
         foreach (var c in constraints) solver.Assert(translate.Translate(c));
-        if (solver.Check() != SolveResult.Sat) return null;
+        var result = solver.Check();
+        decided = result != SolveResult.Unknown;
+        if (result != SolveResult.Sat) return null;
         using var model = solver.Model();
         return names.Where(n => model.Value(translate.Variable(n))).ToHashSet(StringComparer.Ordinal);
     }

@@ -125,8 +125,9 @@ internal sealed unsafe class Z3Context : IDisposable
     public IntExpr Ite(BoolExpr condition, IntExpr then, IntExpr otherwise) =>
         new(Check(NativeMethods.Z3_mk_ite(Handle, AstHandles.Ast(condition.Handle), AstHandles.Ast(then.Handle), AstHandles.Ast(otherwise.Handle)), "Z3_mk_ite"));
 
-    /// <summary>At most k terms hold; empty (with k ≥ 0) is true, negative k is false.</summary>
     // Z3 takes k unsigned, so a negative bound would wrap to "no bound"; logically it is unsatisfiable.
+
+    /// <summary>At most k terms hold; empty (with k ≥ 0) is true, negative k is false.</summary>
     public BoolExpr AtMost(ReadOnlySpan<BoolExpr> terms, int k) =>
         k < 0 ? False : terms.IsEmpty ? True : new(Cardinality(AstHandles.Of(terms), k, &NativeMethods.Z3_mk_atmost, "Z3_mk_atmost"));
 

@@ -140,11 +140,12 @@ internal sealed partial class PlanReplay
             var away = m.Vnf.AntiAffinity == AntiAffinity.None ? "" : $" away from its other instances ({m.Vnf.AntiAffinity.ToString().ToLowerInvariant()} anti-affinity)";
             return $"{m.Id} ({m.Vnf.Id}: {f.Vcpu} vCPU, {f.RamGiB:0.#} GiB RAM, {f.DiskGiB:0.#} GiB disk){away}";
         });
-        var message = $"{stranded.Count} VM(s) must leave {from}; {where} have no room for {List(each)}{(stranded.Count > 3 ? $" and {stranded.Count - 3} more" : "")}";
+        var listed = stranded.Count > 3 ? $"{string.Join(", ", each)} and {stranded.Count - 3} more" : List(each);
+        var message = $"{stranded.Count} VM(s) must leave {from}; {where} have no room for {listed}";
         var hopeless = stranded.FirstOrDefault(m => Candidates(m, usableIgnoringWave).Count == 0);
         if (hopeless is not null)
         {
-            var others = code == Invariant.Spares.Code ? "the new universe has" : $"no other host of site {site} has";
+            var others = code == Invariant.Spares.Code ? "the new universe has no" : $"no other host of site {site} has";
             message += $"; no safe plan: {others} room for {hopeless.Id}{(hopeless.Vnf.AntiAffinity == AntiAffinity.None ? "" : " away from its other instances")}, whatever the waves";
         }
         return new Violation(code, w.Number, stranded.Count > 0 ? stranded[0].Vnf.Id.Name : w.Stage.Name, message, w.StrategyPath, hopeless is not null);

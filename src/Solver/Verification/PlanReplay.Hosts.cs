@@ -41,7 +41,7 @@ internal sealed partial class PlanReplay
             foreach (var id in _onHost[host].ToList())
             {
                 var vnf = _index.VnfOf(id);
-                var mode = evacuate is null ? null : MoveMode(vnf.Migration.Mode, evacuate);
+                var mode = evacuate?.MoveModeFor(vnf.Migration.Mode);
                 if (evacuate is not null && mode is null) CheckMigrationSupport(w, evacuate, id, vnf, host);
                 if (mode is { } m)
                 {
@@ -64,15 +64,6 @@ internal sealed partial class PlanReplay
             CheckActive(w, group);
             CheckRedundancy(w, [.. group.GroupBy(d => d.Instance).Select(g => g.MaxBy(d => d.Seconds)!)]);
         }
-    }
-
-    /// <summary>The step's mode if the VNF allows it, else its fallback if allowed, else null (the VM cannot move).</summary>
-    private static MigrationMode? MoveMode(MigrationMode allowed, ProcedureStep p)
-    {
-        static bool Allows(MigrationMode allowed, MigrationMode wanted) =>
-            allowed == wanted || (allowed == MigrationMode.Live && wanted == MigrationMode.Cold);
-        if (p.Mode is { } mode && Allows(allowed, mode)) return mode;
-        return p.Fallback is { } fallback && Allows(allowed, fallback) ? fallback : null;
     }
 
     /// <summary>ESC-M1: the procedure evacuates the host but this VM cannot move the way it asks.</summary>

@@ -112,7 +112,7 @@ internal sealed partial class PlanReplay
                     && p.Value.TryGetValue(dependency, out var v) && v < target).Select(p => p.Key).OrderBy(h => h.Name, NaturalOrder.Instance).ToList();
                 var ok = behind.Count == 0;
                 if (!ok && !_reported.Add($"O1:{name}:{dependency}")) continue;
-                var where = upgrading.Where(p => p.Value.Contains(name)).Select(p => p.Key).ToList();
+                var where = upgrading.Where(p => p.Value.Contains(name)).Select(p => p.Key).OrderBy(h => h.Name, NaturalOrder.Instance).ToList();
                 _problem.Check(Invariant.Order.Code, ok ? Formula.True : Formula.False, () => new Violation(
                     Invariant.Order.Code, w.Number, name,
                     $"{name} is upgraded on {Hosts(where)} while {dependency}, on which it depends, is still below {target} on {Hosts(behind)}",

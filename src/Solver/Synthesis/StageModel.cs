@@ -1,0 +1,55 @@
+using Escalator.Model.Campaigns;
+using Escalator.Model.Topology;
+
+namespace Escalator.Solver.Synthesis;
+
+/// <summary>What synthesis needs to know about one rolling or canary stage: its hosts, which of them may not share a
+/// wave (and how many may), its limits and the room for evacuated VMs.</summary>
+/// <remarks>Built from the placement at the start of the campaign: in the wave that visits a host, the VMs placed on it
+/// are still there (they move only when their host's turn comes), so every constraint here is necessary for safety.
+/// Where VMs land is left to expansion and checked by verification afterwards.</remarks>
+internal sealed record StageModel(
+    Stage Stage,
+    IReadOnlyList<Host> Hosts,
+    int MaxPerWave,
+    int? FirstWave,
+    FaultDomainLimits Limits,
+    IReadOnlyList<Group> Groups,
+    IReadOnlyList<Room> Rooms,
+    IReadOnlyList<string> Impossible)
+{
+    /// <summary>The fewest waves any safe plan needs: by maxUnavailable, by every domain limit, by every group.</summary>
+    public int LowerBound()
+    {
+        if (Hosts.Count == 0) return 0;
+        var canary = FirstWave is { } f ? 1 : 0;
+        var rest = Hosts.Count - (FirstWave ?? 0);
+        var bound = canary + (rest <= 0 ? 0 : Ceiling(rest, MaxPerWave));
+        foreach (var (limit, domain) in DomainLimits())
+        {
+            bound = Math.Max(bound, Hosts.GroupBy(domain).Max(g => Ceiling(g.Count(), limit)));
+        }
+        foreach (var g in Groups)
+        {
+            bound = Math.Max(bound, g.Tolerated == 0 ? 0 : Ceiling(g.Weights.Values.Sum(), g.Tolerated));
+        }
+        return Math.Max(bound, 1);
+    }
+
+    public IEnumerable<(int Limit, Func<Host, string> Domain)> DomainLimits()
+    {
+        if (Limits.PerRack is { } r) yield return (r, h => h.Rack);
+        if (Limits.PerZone is { } z) yield return (z, h => h.Zone);
+        if (Limits.PerSite is { } s) yield return (s, h => h.Site);
+    }
+
+    private static int Ceiling(int a, int b) => (a + b - 1) / b;
+}
+
+/// <summary>Hosts that may have at most <paramref name="Tolerated"/> weight out in one wave: the instances of a redundant
+/// VNF each host's visit interrupts, or the members of a cluster it takes down.</summary>
+internal sealed record Group(string Name, IReadOnlyDictionary<int, int> Weights, int Tolerated);
+
+/// <summary>Per site: the RAM (MiB) each host's VMs need elsewhere while it is out, each host's free RAM, and the
+/// free RAM of the site's hosts in all; a wave's evacuees must fit in what the rest of the site has free.</summary>
+internal sealed record Room(string Site, IReadOnlyDictionary<int, long> Needs, IReadOnlyDictionary<int, long> Free, long TotalFree);

@@ -1,0 +1,101 @@
+using Escalator.Model.Campaigns;
+using Escalator.Model.Topology;
+
+namespace Escalator.Solver.Synthesis;
+
+/// <summary>Builds the <see cref="StageModel"/> of a rolling or canary stage by the semantics of src/Solver/README.md.</summary>
+internal static class StageModelBuilder
+{
+    public static StageModel Build(TopologyIndex index, Campaign campaign, Stage stage, double livePauseSeconds)
+    {
+        var dc = index.DataCentre;
+        var hosts = StageSelection.Of(campaign, stage, dc).Hosts.ToList();
+        var position = hosts.Select((h, i) => (h.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        var procedure = campaign.ProcedureOf(stage);
+        var evacuate = procedure.Steps.FirstOrDefault(s => s.Action == StepAction.Evacuate);
+        var switchover = procedure.Steps.Any(s => s.Action == StepAction.Switchover);
+        var upgrade = procedure.Steps.First(s => s.Action == StepAction.Upgrade);
+        var impossible = new List<string>();
+        var vnfWeights = new Dictionary<Vnf, Dictionary<int, int>>();
+        var needs = new Dictionary<int, long>();
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            var host = hosts[i];
+            var components = stage.Components.Where(c => host.Software.TryGetValue(c, out var v) && campaign.Targets.TryGetValue(c, out var t) && v < t).ToList();
+            var affects = components.Any(c => campaign.Component(c)?.Impact.AffectsVms == true);
+            foreach (var instance in index.InstancesOn(host.Id))
+            {
+                var vnf = index.VnfOf(instance.Id);
+                var mode = evacuate?.MoveModeFor(vnf.Migration.Mode);
+                var movable = mode is not null;
+                double? seconds = movable
+                    ? (mode == MigrationMode.Live ? livePauseSeconds : evacuate!.ExpectedSeconds)
+                    : affects ? upgrade.ExpectedSeconds : null;
+                if (switchover && vnf.Redundancy.Model == RedundancyModel.ActiveStandby) seconds = Math.Max(seconds ?? 0, vnf.SwitchoverSeconds);
+                if (movable) needs[i] = needs.GetValueOrDefault(i) + (long)Math.Ceiling(instance.Flavor.RamGiB * 1024);
+                if (seconds is not { } s) continue;
+                if (vnf.Tolerated == 0)
+                {
+                    var budget = vnf.Availability?.MaxOutageSeconds ?? 0;
+                    if (s > budget) impossible.Add($"upgrading {host.Id} interrupts {instance.Id}, the only instance {vnf.Id} may lose none of, for {s:0.###}s (budget {budget:0.###}s) (ESC-R1)");
+                    continue;
+                }
+                if (!vnfWeights.TryGetValue(vnf, out var weights)) vnfWeights[vnf] = weights = [];
+                weights[i] = weights.GetValueOrDefault(i) + 1;
+            }
+        }
+        var groups = vnfWeights.Select(p => new Group(p.Key.Id.Name, p.Value, p.Key.Tolerated)).ToList();
+        foreach (var g in groups.Where(g => g.Weights.Values.Any(w => w > g.Tolerated)))
+        {
+            impossible.Add($"{g.Name} has more instances on one host than it tolerates out ({g.Tolerated}); that host's visit alone breaks it (ESC-R1)");
+        }
+        groups.AddRange(ClusterGroups(index, campaign, stage, hosts, position, impossible));
+        var (max, first, limits) = Limits(stage, hosts.Count);
+        return new StageModel(stage, hosts, max, first, limits, groups, evacuate is null ? [] : Rooms(index, hosts, needs), impossible);
+    }
+
+    private static IEnumerable<Group> ClusterGroups(TopologyIndex index, Campaign campaign, Stage stage, List<Host> hosts,
+        Dictionary<HostId, int> position, List<string> impossible)
+    {
+        foreach (var cluster in index.DataCentre.Clusters)
+        {
+            var weights = new Dictionary<int, int>();
+            foreach (var member in cluster.Members.Where(position.ContainsKey))
+            {
+                var host = hosts[position[member]];
+                var components = stage.Components.Where(c => host.Software.TryGetValue(c, out var v) && campaign.Targets.TryGetValue(c, out var t) && v < t);
+                var reboot = components.Any(c => campaign.Component(c)?.Impact.RebootHost == true);
+                if (reboot || components.Contains(cluster.Component)) weights[position[member]] = 1;
+            }
+            if (weights.Count == 0) continue;
+            if (cluster.Tolerated == 0) impossible.Add($"{cluster.Service} needs all {cluster.Members.Length} members up, and stage {stage.Name} takes each down in turn (ESC-Q1)");
+            else yield return new Group(cluster.Service, weights, cluster.Tolerated);
+        }
+    }
+
+    private static (int Max, int? First, FaultDomainLimits Limits) Limits(Stage stage, int count) => stage.Strategy switch
+    {
+        CanaryStrategy c => (c.Rest.MaxUnavailable.Resolve(count), Math.Min(c.FirstWave, count), c.Rest),
+        RollingStrategy r => (r.Limits.MaxUnavailable.Resolve(count), null, r.Limits),
+        _ => (1, null, FaultDomainLimits.One),
+    };
+
+    private static List<Room> Rooms(TopologyIndex index, List<Host> hosts, Dictionary<int, long> needs)
+    {
+        var used = new Dictionary<HostId, long>();
+        foreach (var i in index.DataCentre.Vnfs.SelectMany(v => v.Instances))
+        {
+            used[i.Host] = used.GetValueOrDefault(i.Host) + (long)Math.Ceiling(i.Flavor.RamGiB * 1024);
+        }
+        long Free(Host h) => Math.Max(0, (long)Math.Floor(h.Capacity.AllocatableRamGiB * 1024) - used.GetValueOrDefault(h.Id));
+        var rooms = new List<Room>();
+        foreach (var site in hosts.Select(h => h.Site).Distinct(StringComparer.Ordinal))
+        {
+            var total = index.DataCentre.Hosts.Where(h => h.Site == site && h.Roles.HasFlag(HostRoles.Compute)).Sum(Free);
+            var mine = Enumerable.Range(0, hosts.Count).Where(i => hosts[i].Site == site).ToList();
+            rooms.Add(new Room(site, mine.ToDictionary(i => i, i => needs.GetValueOrDefault(i)),
+                mine.ToDictionary(i => i, i => hosts[i].Roles.HasFlag(HostRoles.Compute) ? Free(hosts[i]) : 0), total));
+        }
+        return rooms;
+    }
+}

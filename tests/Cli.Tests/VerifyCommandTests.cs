@@ -1,0 +1,86 @@
+namespace Escalator.Cli.Tests;
+
+public sealed class VerifyCommandTests
+{
+    [Fact]
+    public async Task Verify_SafeCampaign_ExitsZero()
+    {
+        var (code, stdout, stderr) = await Cli.RunAsync("verify", "scenarios/ha/rolling-computes.yaml");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        Assert.StartsWith("SAFE:", stdout);
+    }
+
+    [Fact]
+    public async Task Verify_UnsafeCampaign_ExitsOne()
+    {
+        var (code, stdout, stderr) = await Cli.RunAsync("verify", "scenarios/ha/topology.yaml", "scenarios/ha/unsafe-no-rack-limit.yaml");
+
+        Assert.Equal(1, code);
+        Assert.Equal("", stderr);
+        Assert.StartsWith("UNSAFE:", stdout);
+    }
+
+    [Fact]
+    public async Task Verify_BrokenCampaign_ExitsTwoWithDiagnosticAndNoVerdict()
+    {
+        var (code, stdout, stderr) = await Cli.RunAsync("verify", "scenarios/broken/stage-cycle.yaml");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("ESC-V05", stderr);
+    }
+
+    [Fact]
+    public async Task Verify_BadTimeout_ExitsTwoNamingTheValue()
+    {
+        var (code, stdout, stderr) = await Cli.RunAsync("verify", "scenarios/ha/rolling-computes.yaml", "--timeout", "forever");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("--timeout", stderr);
+        Assert.Contains("'forever'", stderr);
+    }
+
+    [Fact]
+    public async Task Verify_UnknownFormat_ExitsTwo()
+    {
+        var (code, _, stderr) = await Cli.RunAsync("verify", "scenarios/ha/rolling-computes.yaml", "--format", "xml");
+
+        Assert.Equal(2, code);
+        Assert.Contains("xml", stderr);
+    }
+
+    [Fact]
+    public async Task Verify_EmitSmt2_WritesCommentedScriptWithCheckSat()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"escalator-verify-{Guid.NewGuid():N}.smt2");
+        try
+        {
+            var (code, _, stderr) = await Cli.RunAsync("verify", "scenarios/ha/unsafe-no-rack-limit.yaml", "--emit-smt2", file);
+
+            Assert.Equal(1, code);
+            Assert.Equal("", stderr);
+            var smt2 = await File.ReadAllTextAsync(file);
+            Assert.StartsWith(";", smt2);
+            Assert.Contains("(check-sat)", smt2);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Verify_EmitSmt2ToUnwritablePath_ExitsTwoNamingThePath()
+    {
+        const string file = "/nonexistent/dir/x.smt2";
+
+        var (code, stdout, stderr) = await Cli.RunAsync("verify", "scenarios/ha/rolling-computes.yaml", "--emit-smt2", file);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains(file, stderr);
+    }
+}
