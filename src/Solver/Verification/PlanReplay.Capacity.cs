@@ -71,12 +71,13 @@ internal sealed partial class PlanReplay
             var arriving = group.Aggregate(default(Load), (sum, m) => sum + FlavorLoad(m.Id));
             if (!arriving.FitsIn(FreeOn(group.Key))) bad.UnionWith(group);
         }
-        var moving = movers.Select(m => m.Id).ToHashSet();
         foreach (var group in movers.Where(m => !bad.Contains(m) && m.Vnf.AntiAffinity != AntiAffinity.None).GroupBy(m => m.Vnf.Id))
         {
+            // Steps overlap in any order, so a sibling leaving in this wave may still be in its domain when this VM lands.
             var vnf = group.First().Vnf;
-            var taken = vnf.Instances.Where(i => !moving.Contains(i.Id)).Select(i => DomainOf(vnf, _hostOf[i.Id])!).ToList();
-            foreach (var clash in group.GroupBy(m => DomainOf(vnf, m.Planned!.Value)!).Where(g => g.Count() + taken.Count(t => t == g.Key) > 1))
+            var taken = vnf.Instances.Select(i => DomainOf(vnf, _hostOf[i.Id])!).ToList();
+            foreach (var clash in group.GroupBy(m => DomainOf(vnf, m.Planned!.Value)!)
+                .Where(g => g.Count() + taken.Count(t => t == g.Key) - g.Count(m => DomainOf(vnf, m.From) == g.Key) > 1))
             {
                 bad.UnionWith(clash);
             }
