@@ -22,7 +22,7 @@ internal sealed record StageModel(
     public int LowerBound()
     {
         if (Hosts.Count == 0) return 0;
-        var canary = FirstWave is { } f ? 1 : 0;
+        var canary = FirstWave is null ? 0 : 1;
         var rest = Hosts.Count - (FirstWave ?? 0);
         var bound = canary + (rest <= 0 ? 0 : Ceiling(rest, MaxPerWave));
         foreach (var (limit, domain) in DomainLimits())

@@ -9,7 +9,8 @@ internal static class StageModelBuilder
     public static StageModel Build(TopologyIndex index, Campaign campaign, Stage stage, double livePauseSeconds)
     {
         var dc = index.DataCentre;
-        var hosts = StageSelection.Of(campaign, stage, dc).Hosts.ToList();
+        var selection = StageSelection.Of(campaign, stage, dc);
+        var hosts = selection.Hosts.ToList();
         var position = hosts.Select((h, i) => (h.Id, i)).ToDictionary(p => p.Id, p => p.i);
         var procedure = campaign.ProcedureOf(stage);
         var evacuate = procedure.Steps.FirstOrDefault(s => s.Action == StepAction.Evacuate);
@@ -21,7 +22,7 @@ internal static class StageModelBuilder
         for (var i = 0; i < hosts.Count; i++)
         {
             var host = hosts[i];
-            var components = stage.Components.Where(c => host.Software.TryGetValue(c, out var v) && campaign.Targets.TryGetValue(c, out var t) && v < t).ToList();
+            var components = selection.UpgradesOn(host, campaign).ToList();
             var affects = components.Any(c => campaign.Component(c)?.Impact.AffectsVms == true);
             foreach (var instance in index.InstancesOn(host.Id))
             {
@@ -49,12 +50,12 @@ internal static class StageModelBuilder
         {
             impossible.Add($"{g.Name} has more instances on one host than it tolerates out ({g.Tolerated}); that host's visit alone breaks it (ESC-R1)");
         }
-        groups.AddRange(ClusterGroups(index, campaign, stage, hosts, position, impossible));
+        groups.AddRange(ClusterGroups(index, campaign, stage, selection, position, impossible));
         var (max, first, limits) = Limits(stage, hosts.Count);
         return new StageModel(stage, hosts, max, first, limits, groups, evacuate is null ? [] : Rooms(index, hosts, needs), impossible);
     }
 
-    private static IEnumerable<Group> ClusterGroups(TopologyIndex index, Campaign campaign, Stage stage, List<Host> hosts,
+    private static IEnumerable<Group> ClusterGroups(TopologyIndex index, Campaign campaign, Stage stage, StageSelection selection,
         Dictionary<HostId, int> position, List<string> impossible)
     {
         foreach (var cluster in index.DataCentre.Clusters)
@@ -62,8 +63,7 @@ internal static class StageModelBuilder
             var weights = new Dictionary<int, int>();
             foreach (var member in cluster.Members.Where(position.ContainsKey))
             {
-                var host = hosts[position[member]];
-                var components = stage.Components.Where(c => host.Software.TryGetValue(c, out var v) && campaign.Targets.TryGetValue(c, out var t) && v < t);
+                var components = selection.UpgradesOn(selection.Hosts[position[member]], campaign).ToList();
                 var reboot = components.Any(c => campaign.Component(c)?.Impact.RebootHost == true);
                 if (reboot || components.Contains(cluster.Component)) weights[position[member]] = 1;
             }

@@ -9,7 +9,7 @@ namespace Escalator.Solver.Verification;
 internal sealed partial class PlanReplay
 {
     private readonly Dictionary<VnfId, InstanceId> _active = [];
-    private readonly Dictionary<VnfId, List<(int Wave, double Seconds)>> _outages = [];
+    private readonly Dictionary<VnfId, (Vnf Vnf, List<(int Wave, double Seconds)> Waves)> _outages = [];
 
     /// <summary>An instance made unavailable in a wave: why, on which host, and for how long (seconds).</summary>
     private sealed record Disruption(InstanceId Instance, Vnf Vnf, HostId Host, UnavailableReason Reason, double Seconds);

@@ -23,8 +23,8 @@ internal sealed partial class PlanReplay
         _problem.Check(Invariant.Redundancy.Code, Formula.AtMost(over.Select(Down), tolerated), () => RedundancyViolation(w, vnf, over, tolerated > 0 ? 0 : budget));
         if (tolerated == 0 && over.Count == 0)
         {
-            if (!_outages.TryGetValue(vnf.Id, out var list)) _outages[vnf.Id] = list = [];
-            list.Add((w.Number, disrupted.Max(d => d.Seconds)));
+            if (!_outages.TryGetValue(vnf.Id, out var entry)) _outages[vnf.Id] = entry = (vnf, []);
+            entry.Waves.Add((w.Number, disrupted.Max(d => d.Seconds)));
         }
     }
 
@@ -55,9 +55,8 @@ internal sealed partial class PlanReplay
     /// <summary>ESC-R3: the outages within budget, added up over the campaign, stay within the VNF's availability target.</summary>
     private void CheckBudgets()
     {
-        foreach (var (id, outages) in _outages)
+        foreach (var (id, (vnf, outages)) in _outages)
         {
-            var vnf = Dc.Vnfs.First(v => v.Id == id);
             if (vnf.Availability is not { } target) continue;
             var terms = outages.Select(o => (Formula.Var(Var("outage", id, $"w{o.Wave}")), Millis(o.Seconds))).ToList();
             foreach (var (term, _) in terms) _problem.Fact(term);
