@@ -17,6 +17,8 @@ internal static class EscalatorApp
             ValidateCommand.Create(stdout, stderr),
             PlanCommand.Create(stdout, stderr),
             VerifyCommand.Create(stdout, stderr),
+            SimulateCommand.Create(stdout, stderr),
+            CompareCommand.Create(stdout, stderr),
             GenerateCommand.Create(stdout, stderr),
         };
         var result = root.Parse(args);

@@ -46,4 +46,43 @@ internal static class Arguments
             return false;
         }
     }
+
+    /// <summary>How many Monte Carlo runs.</summary>
+    public static Option<int> Runs() => new("--runs")
+    {
+        Description = "how many simulated runs (default 200)",
+        DefaultValueFactory = _ => 200,
+        HelpName = "N",
+    };
+
+    /// <summary>The seed every run's random stream derives from.</summary>
+    public static Option<int> Seed() => new("--seed")
+    {
+        Description = "the seed of the runs' random streams (default 1); the same seed gives the same results on any number of cores",
+        DefaultValueFactory = _ => 1,
+        HelpName = "S",
+    };
+
+    /// <summary>How many runs go at once.</summary>
+    public static Option<int?> Parallel() => new("--parallel")
+    {
+        Description = "runs at once (default: one per core); the results do not depend on it",
+        HelpName = "N",
+    };
+
+    /// <summary>Checks --runs and --parallel; says what is wrong and returns false when one is out of range.</summary>
+    public static bool CheckRuns(int runs, int? parallel, TextWriter stderr)
+    {
+        if (runs is < 1 or > 1_000_000)
+        {
+            stderr.WriteLine($"escalator: --runs expects a number of runs between 1 and 1000000; found {runs}");
+            return false;
+        }
+        if (parallel is < 1 or > 1024)
+        {
+            stderr.WriteLine($"escalator: --parallel expects a number between 1 and 1024; found {parallel}");
+            return false;
+        }
+        return true;
+    }
 }

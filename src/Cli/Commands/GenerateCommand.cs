@@ -27,6 +27,11 @@ internal static class GenerateCommand
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(vnfs) > ScenarioGenerator.MaxVnfsPerHost * parse.GetValue(hosts))
+            {
+                stderr.WriteLine($"escalator: --vnfs may be at most {ScenarioGenerator.MaxVnfsPerHost} per host ({ScenarioGenerator.MaxVnfsPerHost * parse.GetValue(hosts)} for {parse.GetValue(hosts)} hosts); found {parse.GetValue(vnfs)}");
+                return ExitCodes.BadInput;
+            }
             var (topology, campaign) = ScenarioGenerator.Generate(parse.GetValue(hosts), parse.GetValue(vnfs), parse.GetValue(seed));
             if (parse.GetValue(output) is not { } dir)
             {

@@ -16,6 +16,9 @@ public sealed record Campaign(
     RecoveryPolicy Recovery,
     ImmutableArray<HealthCheck> Checks)
 {
+    /// <summary>What the simulator needs beyond expected durations; the defaults follow DESIGN.md.</summary>
+    public SimulationSettings Simulation { get; init; } = SimulationSettings.Default;
+
     public Procedure ProcedureOf(Stage stage) => Procedures.First(p => p.Name == stage.Procedure);
 
     public Component? Component(string name) => Components.FirstOrDefault(c => c.Name == name);

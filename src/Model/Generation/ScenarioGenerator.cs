@@ -26,7 +26,7 @@ public static partial class ScenarioGenerator
 
     /// <summary>The most VNFs per host (control hosts included), which keeps placement well within the headroom.</summary>
     /// <remarks>Should the computes still run out of room, the VNFs that do not fit become single small instances.</remarks>
-    public const int MaxVnfsPerHost = 2;
+    public const int MaxVnfsPerHost = 5;
 
     /// <summary>The share of a compute host's allocatable vCPU, RAM and disk that the initial placement may use, so
     /// that what one host carries can be evacuated to the others.</summary>

@@ -4,7 +4,8 @@ using Escalator.Model.Software;
 namespace Escalator.Model.Yaml;
 
 /// <summary>Writes a <see cref="Campaign"/> as a campaign file that <see cref="CampaignLoader"/> reads back to an equal model.</summary>
-/// <remarks>Every field is written explicitly, defaults included, except empty lists and absent optional values.</remarks>
+/// <remarks>Every field is written explicitly, defaults included, except empty lists, absent optional values and the
+/// simulation settings, which appear only where they differ from their defaults.</remarks>
 public static partial class CampaignWriter
 {
     /// <summary>The campaign file's text.</summary>
@@ -49,6 +50,7 @@ public static partial class CampaignWriter
             .Text("maxFailures").Number(c.Recovery.MaxFailures)
             .EndMap();
         WriteChecks(yaml, c.Checks);
+        WriteSimulation(yaml, c.Simulation);
         yaml.EndMap();
     }
 

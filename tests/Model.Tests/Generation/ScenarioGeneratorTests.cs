@@ -136,7 +136,7 @@ public sealed class ScenarioGeneratorTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData(7, 0)]
-    [InlineData(8, 17)]
+    [InlineData(8, 41)]
     [InlineData(100, -1)]
     public void Generate_ArgumentsOutOfRange_Throws(int hosts, int vnfs)
     {

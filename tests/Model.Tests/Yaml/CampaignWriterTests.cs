@@ -34,6 +34,45 @@ public sealed class CampaignWriterTests
     }
 
     [Fact]
+    public void Write_DefaultSimulation_NoSection()
+    {
+        var campaign = CampaignLoader.LoadFile(ScenarioFiles.Path("scenarios/minimal/rolling-computes.yaml")).Value!;
+
+        var text = CampaignWriter.Write(campaign with { Simulation = SimulationSettings.Default with { } });
+
+        Assert.DoesNotContain("simulation", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_SimulationDifferingInSomeFields_WritesOnlyThoseAndReadsBackEqual()
+    {
+        var minimal = CampaignLoader.LoadFile(ScenarioFiles.Path("scenarios/minimal/rolling-computes.yaml")).Value!;
+        var d = SimulationSettings.Default;
+        var campaign = minimal with
+        {
+            Simulation = d with
+            {
+                Durations = d.Durations with { Distribution = DurationDistribution.Fixed },
+                LiveMigration = d.LiveMigration with { MaxDowntimeSeconds = 0.3, OnNonConvergence = NonConvergence.PostCopy },
+                Faults = d.Faults with { VnfmSilent = 0.01 },
+                StateGiB = 40,
+            },
+        };
+
+        var (text, _) = RoundTrip.Campaign(campaign, "minimal with some simulation settings");
+
+        Assert.EndsWith("""
+
+            simulation:
+              durations: {distribution: fixed}
+              liveMigration: {maxDowntime: 300ms, onNonConvergence: post-copy}
+              faults: {vnfmSilent: 0.01}
+              stateGiB: 40
+
+            """, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_GeneratedCampaigns_RoundTripLosslessly()
     {
         Properties.Check(ScenarioCase.Small(maxHosts: 400), c =>

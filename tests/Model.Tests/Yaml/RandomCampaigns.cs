@@ -40,8 +40,60 @@ internal static class RandomCampaigns
             [.. stages],
             procedures,
             new RecoveryPolicy(random.Next(0, 4), (RollbackMode)random.Next(3), random.Next(1, 6)),
-            checks);
+            checks)
+        {
+            Simulation = random.Next(3) == 0 ? SimulationSettings.Default : Simulation(random),
+        };
     }
+
+    /// <summary>Simulation settings that differ from the defaults in some fields (about half), anywhere in the section.</summary>
+    private static SimulationSettings Simulation(Random random)
+    {
+        var d = SimulationSettings.Default;
+        var m = d.LiveMigration;
+        return new SimulationSettings(
+            new DurationSpread(
+                Maybe(random, d.Durations.Distribution, () => (DurationDistribution)random.Next(4)),
+                Maybe(random, d.Durations.Cv, () => random.Next(3) == 0 ? 0 : random.NextDouble() * 2)),
+            Maybe(random, d.MigrationGiBps, () => Positive(random)),
+            new LiveMigrationSettings(
+                Maybe(random, m.MaxDowntimeSeconds, () => Seconds(random) + 0.001),
+                Maybe(random, m.DowntimeSteps, () => random.Next(1, 40)),
+                Maybe(random, m.DowntimeDelaySecondsPerGiB, () => Seconds(random)),
+                Maybe(random, m.CompletionTimeoutSecondsPerGiB, () => Seconds(random) + 0.001),
+                Maybe(random, m.OnNonConvergence, () => (NonConvergence)random.Next(3)),
+                Maybe(random, m.MaxConcurrentPerHost, () => random.Next(1, 8)),
+                Maybe(random, m.ResumeSeconds, () => Seconds(random))),
+            Maybe(random, d.ColdBootSeconds, () => Seconds(random)),
+            Maybe(random, d.VnfmReplySeconds, () => Seconds(random)),
+            new FaultRates(
+                Maybe(random, 0.0, () => Probability(random)),
+                Maybe(random, 0.0, () => Probability(random)),
+                Maybe(random, 0.0, () => Probability(random)),
+                Maybe(random, 0.0, () => Probability(random))),
+            Maybe(random, d.UpgradesPerYear, () => Positive(random)),
+            random.Next(2) == 0 ? null : Positive(random),
+            Maybe(random, d.TransferGiBps, () => Positive(random)));
+    }
+
+    private static T Maybe<T>(Random random, T fallback, Func<T> draw) => random.Next(2) == 0 ? fallback : draw();
+
+    /// <summary>A probability: the bounds themselves, a round rate or an arbitrary double.</summary>
+    private static double Probability(Random random) => random.Next(4) switch
+    {
+        0 => random.Next(2),
+        1 => random.Next(1, 1000) / 1000.0,
+        _ => random.NextDouble(),
+    };
+
+    /// <summary>A number above zero: whole, with a short fraction, tiny or arbitrary.</summary>
+    private static double Positive(Random random) => random.Next(4) switch
+    {
+        0 => random.Next(1, 100),
+        1 => random.Next(1, 100_000) / 1000.0,
+        2 => random.NextDouble() * 1e-6 + 1e-9,
+        _ => random.NextDouble() * 1e6 + double.Epsilon,
+    };
 
     private static SemVersion Version(Random random) =>
         new(random.Next(0, 40), random.Next(0, 20), random.Next(0, 10), random.Next(3) == 0 ? "rc.1" : "", random.Next(4) == 0 ? "build.5" : "");

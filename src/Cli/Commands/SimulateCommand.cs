@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Escalator.Cli.Reports;
+using Escalator.Model.Plans;
+using Escalator.Simulator.Reports;
+using Escalator.Simulator.Runs;
+
+namespace Escalator.Cli.Commands;
+
+/// <summary><c>escalator simulate TOPOLOGY CAMPAIGN [--runs N] [--seed S] [--report DIR] [--no-faults] [--parallel N]</c>:
+/// replays the campaign's plan many times in the simulated data centre and summarises duration, outage and risk.</summary>
+internal static class SimulateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var files = Arguments.Files();
+        var runs = Arguments.Runs();
+        var seed = Arguments.Seed();
+        var report = new Option<string?>("--report")
+        {
+            Description = "write report.json, runs.csv and report.html (opens offline) into DIR",
+            HelpName = "DIR",
+        };
+        var noFaults = new Option<bool>("--no-faults") { Description = "draw no faults: every step succeeds (durations still vary)" };
+        var parallel = Arguments.Parallel();
+        var command = new Command("simulate", "Predict a campaign's duration, outage per VNF and risk by Monte Carlo simulation of its plan.")
+        {
+            files, runs, seed, report, noFaults, parallel,
+        };
+        command.SetAction(parse =>
+        {
+            var inputs = Inputs.Load(parse.GetValue(files)!, campaignRequired: true);
+            var code = inputs.Report(stderr);
+            if (code != ExitCodes.Ok) return code;
+            if (!Arguments.CheckRuns(parse.GetValue(runs), parse.GetValue(parallel), stderr)) return ExitCodes.BadInput;
+            var plan = PlanExpander.Expand(inputs.Campaign!, inputs.Topology!);
+            var simulator = new PlanSimulator(inputs.Topology!, inputs.Campaign!, plan);
+            var options = new MonteCarloOptions(parse.GetValue(runs), parse.GetValue(seed), !parse.GetValue(noFaults), parse.GetValue(parallel));
+            var result = Progress.Run(stderr, $"simulating {plan.Campaign}", options.Runs, tick => MonteCarlo.Run(simulator, options, tick));
+            var summary = MonteCarloSummary.Of(result);
+            stdout.Write(SimulationText.Write(result, summary));
+            if (parse.GetValue(report) is { } dir)
+            {
+                var names = parse.GetValue(files)!;
+                var json = ReportJson.Write(result, summary, names.Length == 2 ? names[0] : inputs.Campaign!.Topology ?? "", names[^1]);
+                if (!WriteReport(dir, json, RunsCsv.Write(result), stderr)) return ExitCodes.BadInput;
+                stdout.WriteLine($"report: {Path.Combine(dir, "report.html")}");
+            }
+            return summary.Breaches.Count > 0 ? ExitCodes.Unsafe : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Writes the three report files into <paramref name="dir"/>, creating it.</summary>
+    internal static bool WriteReport(string dir, string json, string csv, TextWriter stderr)
+    {
+        try
+        {
+            Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            stderr.WriteLine($"escalator: cannot create the report folder '{dir}': {e.Message}");
+            return false;
+        }
+        return Arguments.TryWrite(Path.Combine(dir, "report.json"), json, stderr)
+            && Arguments.TryWrite(Path.Combine(dir, "runs.csv"), csv, stderr)
+            && Arguments.TryWrite(Path.Combine(dir, "report.html"), ReportPage.Render(json), stderr);
+    }
+}

@@ -1,0 +1,132 @@
+using Escalator.Simulator.Engine;
+
+namespace Escalator.Simulator.DataCentre;
+
+internal sealed partial class CampaignRun
+{
+    /// <summary>A Fenix notification. When it waits for replies it lasts until every coordinated VNF on the host has answered
+    /// (bounded by the VNF's reply timeout and the step's) and its lead time has passed; a silent VNFM times the step out.</summary>
+    private IEnumerable<Event> Notify(TargetPlan target, CompiledStep step, Attempt attempt)
+    {
+        var s = step.Step;
+        if (step.Source is not { WaitReply: true } || target.Host < 0)
+        {
+            foreach (var e in Wait(s.ExpectedSeconds, s.TimeoutSeconds, attempt, mayFail: false)) yield return e;
+            yield break;
+        }
+        double replies = 0, lead = 0;
+        var timedOut = false;
+        foreach (var vnf in CoordinatedOn(target.Host))
+        {
+            var c = vnf.Vnf.Coordination;
+            var reply = Fault(_settings.Faults.VnfmSilent) ? double.PositiveInfinity : _draw.Draw(_settings.VnfmReplySeconds);
+            var bound = s.TimeoutSeconds > 0 ? Math.Min(c.ReplyTimeoutSeconds, s.TimeoutSeconds) : c.ReplyTimeoutSeconds;
+            timedOut |= reply > bound;
+            replies = Math.Max(replies, Math.Min(reply, bound));
+            lead = Math.Max(lead, c.LeadTimeSeconds);
+        }
+        // The lead time is notice the VNFM is owed before maintenance starts, not a wait for its answer.
+        yield return _sim.Timeout(Math.Max(replies, lead));
+        attempt.End = timedOut ? StepEnd.TimedOut : StepEnd.Ok;
+    }
+
+    private IEnumerable<VnfInfo> CoordinatedOn(int host)
+    {
+        var seen = new HashSet<int>();
+        foreach (var i in _dc.InstancesOn(host))
+        {
+            var v = _model.Instances[i].Vnf;
+            if (_model.Vnfs[v].Vnf.Coordination.Coordinated && seen.Add(v)) yield return _model.Vnfs[v];
+        }
+    }
+
+    /// <summary>A planned switchover: the VNF is out for its switchover time, then the standby is active.</summary>
+    private IEnumerable<Event> Switchover(CompiledStep step, Attempt attempt)
+    {
+        var vnf = _model.Instances[step.Instance].Vnf;
+        if (_dc.ActiveOf(vnf) != step.Instance || !_dc.BeginSwitchover(vnf))
+        {
+            // Already switched (a failover happened first), or no standby to hand over to: nothing to do.
+            attempt.End = StepEnd.Ok;
+            yield break;
+        }
+        foreach (var e in Wait(step.Step.ExpectedSeconds, step.Step.TimeoutSeconds, attempt, mayFail: false)) yield return e;
+        _dc.EndSwitchover(vnf);
+    }
+
+    /// <summary>The upgrade: the host is down (with any VM still on it when the components affect VMs) and its control-plane
+    /// members with it. A host that does not come back stays down.</summary>
+    private IEnumerable<Event> Upgrade(WavePlan wave, TargetPlan target, CompiledStep step, Attempt attempt)
+    {
+        var host = target.Host;
+        var s = step.Step;
+        var left = wave.AffectsVms ? _dc.InstancesOn(host).ToArray() : [];
+        _dc.SetStatus(host, HostStatus.Down);
+        foreach (var i in left) _dc.Down(i, +1);
+        foreach (var (c, _) in step.Services) _dc.MemberDown(c, +1, planned: false);
+        // Until it ends well, the host holds these down; a restore releases them.
+        _held[host] = (left, step.Services);
+        if (Fault(_settings.Faults.HostNotBack))
+        {
+            // Nobody knows it will not come back until the timeout expires.
+            yield return _sim.Timeout(s.TimeoutSeconds > 0 ? s.TimeoutSeconds : _draw.Draw(s.ExpectedSeconds));
+            attempt.End = StepEnd.Lost;
+            yield break;
+        }
+        foreach (var e in Wait(s.ExpectedSeconds, s.TimeoutSeconds, attempt)) yield return e;
+        if (attempt.End != StepEnd.Ok) yield break;
+        Release(host);
+        _dc.SetStatus(host, HostStatus.Maintenance);
+        _upgraded.Add(new Upgraded(host, s.ExpectedSeconds, wave.RestoreSeconds > 0 ? wave.RestoreSeconds : s.ExpectedSeconds));
+    }
+
+    /// <summary>A parallel universe retires an old host: what is still on it goes down for good.</summary>
+    private IEnumerable<Event> Retire(TargetPlan target, CompiledStep step, Attempt attempt)
+    {
+        foreach (var e in Wait(step.Step.ExpectedSeconds, step.Step.TimeoutSeconds, attempt, mayFail: false)) yield return e;
+        foreach (var i in _dc.InstancesOn(target.Host)) _dc.Down(i, +1);
+        _dc.SetStatus(target.Host, HostStatus.Retired);
+    }
+
+    /// <summary>A host failed for good in this campaign: it counts against the recovery policy's limit. Below the limit it is
+    /// restored from its backup and rejoins (unless it did not come back); at the limit the campaign stops and rolls back.</summary>
+    private IEnumerable<Event> HostFails(WavePlan wave, TargetPlan target, bool lost, bool rollback)
+    {
+        var host = target.Host;
+        if (host < 0)
+        {
+            Stop(rollback: true);
+            yield break;
+        }
+        _failures++;
+        _dc.SetStatus(host, HostStatus.Failed);
+        if (rollback || _failures >= _model.Campaign.Recovery.MaxFailures) Stop(rollback: true);
+        if (lost) yield break;
+        if (_stop)
+        {
+            // A rollback restores it with the rest; without one it stays as it is for an operator.
+            if (_rollback) _failed.Add((host, wave.RestoreSeconds));
+            yield break;
+        }
+        var start = _sim.Now;
+        yield return _sim.Timeout(_draw.Draw(wave.RestoreSeconds));
+        RestoreHost(host);
+        Trace(target.Name, Runs.TimelineCategory.Rollback, $"restore {target.Name} from its backup", start);
+    }
+
+    /// <summary>A failed host restored: its members and any VM left on it come back, and it is in service again.</summary>
+    private void RestoreHost(int host)
+    {
+        if (_dc.StatusOf(host) != HostStatus.Failed) return;
+        Release(host);
+        _dc.SetStatus(host, HostStatus.InService);
+    }
+
+    /// <summary>Brings back what a host's upgrade took down.</summary>
+    private void Release(int host)
+    {
+        if (!_held.Remove(host, out var held)) return;
+        foreach (var i in held.Instances) _dc.Down(i, -1);
+        foreach (var (c, _) in held.Services) _dc.MemberDown(c, -1, planned: false);
+    }
+}

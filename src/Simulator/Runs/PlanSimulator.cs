@@ -1,0 +1,31 @@
+using Escalator.Model.Campaigns;
+using Escalator.Model.Plans;
+using Escalator.Model.Topology;
+using Escalator.Simulator.DataCentre;
+
+namespace Escalator.Simulator.Runs;
+
+/// <summary>Replays one plan in the simulated data centre. Compiles the plan once; each run is independent, so runs may
+/// go on several threads at once.</summary>
+public sealed class PlanSimulator
+{
+    private readonly SimulationModel _model;
+
+    public PlanSimulator(Escalator.Model.Topology.DataCentre dc, Campaign campaign, Plan plan) => _model = new SimulationModel(dc, campaign, plan);
+
+    public Escalator.Model.Topology.DataCentre DataCentre => _model.DataCentre;
+
+    public Campaign Campaign => _model.Campaign;
+
+    public Plan Plan => _model.Plan;
+
+    /// <summary>Runs the plan once with the random stream of <paramref name="seed"/>.</summary>
+    /// <param name="run">The run's number, carried into the result.</param>
+    /// <param name="faults">Whether faults are drawn at the campaign's rates.</param>
+    /// <param name="trace">Whether to record the timeline (costs memory on large data centres).</param>
+    public RunResult Run(int run, int seed, bool faults = true, bool trace = false) =>
+        new CampaignRun(_model, seed, faults, trace).Execute(run, seed);
+
+    /// <summary>The VNFs in the order of <see cref="RunResult.Vnfs"/>.</summary>
+    public IReadOnlyList<Vnf> Vnfs => _model.DataCentre.Vnfs;
+}

@@ -1,0 +1,125 @@
+using Escalator.Simulator.Runs;
+
+namespace Escalator.Simulator.Tests.Runs;
+
+public sealed class RecoveryTests
+{
+    private const string Procedure = """
+            - {action: enter-maintenance, expected: 5s, timeout: 1m, onTimeout: retry}
+            - {action: upgrade, expected: 100s, timeout: 10m, onTimeout: rollback}
+            - {action: leave-maintenance, expected: 5s, timeout: 1m, onTimeout: retry}
+        """;
+
+    private static PlanSimulator Pool(string faults, string recovery, string procedure = Procedure) =>
+        World.Simulator(World.Topology(3, OutageAccountingTests.PinnedPool),
+            World.Campaign(procedure, simulation: $"durations: {{distribution: fixed}}\n  faults: {faults}", recovery: recovery));
+
+    [Fact]
+    public void Run_EveryStepFailsWithGracefulRollback_StopsAfterTheFirstHostAndRollsBack()
+    {
+        var simulator = Pool("{stepFails: 1}", "{retries: 1, rollback: graceful, maxFailures: 1}");
+
+        var result = simulator.Run(1, 3);
+
+        Assert.Equal(RunOutcome.RolledBack, result.Outcome);
+        Assert.Equal(1, result.FailedHosts);
+        // Enter-maintenance tried twice (one retry), then the failed host is restored from its backup (200 s).
+        Assert.Equal(2 * 5 + 200.0, result.DurationSeconds, 1e-9);
+        Assert.Equal(200.0, result.RollbackSeconds, 1e-9);
+    }
+
+    [Fact]
+    public void Run_EveryStepFailsWithoutRollback_StopsAndLeavesItForAnOperator()
+    {
+        var simulator = Pool("{stepFails: 1}", "{retries: 0, rollback: none, maxFailures: 1}");
+
+        var result = simulator.Run(1, 3);
+
+        Assert.Equal(RunOutcome.Aborted, result.Outcome);
+        Assert.Equal(5.0, result.DurationSeconds, 1e-9);
+        Assert.Equal(0, result.RollbackSeconds);
+    }
+
+    [Fact]
+    public void Run_FailuresBelowTheLimit_RestoreEachHostFromBackupAndGoOn()
+    {
+        var simulator = Pool("{stepFails: 1}", "{retries: 0, rollback: restore, maxFailures: 3}");
+
+        var result = simulator.Run(1, 3, trace: true);
+
+        Assert.Equal(RunOutcome.RolledBack, result.Outcome);
+        Assert.Equal(3, result.FailedHosts);
+        // h1 and h2 fail and are restored within their waves; h3's failure reaches the limit and the rollback restores it.
+        Assert.Equal(3 * 5 + 3 * 200.0, result.DurationSeconds, 1e-9);
+        Assert.Equal(3, result.Timeline!.Entries.Count(e => e.Category == TimelineCategory.Rollback));
+        Assert.Equal(3, result.Timeline.Waves.Count);
+    }
+
+    [Fact]
+    public void Run_HostDoesNotComeBack_WaitsOutTheTimeoutAndItsInstanceStaysDown()
+    {
+        var simulator = Pool("{hostNotBack: 1}", "{retries: 1, rollback: graceful, maxFailures: 1}");
+
+        var result = simulator.Run(1, 3);
+
+        Assert.Equal(RunOutcome.RolledBack, result.Outcome);
+        Assert.Equal(5 + 600.0, result.DurationSeconds, 1e-9);
+        Assert.Equal(600.0, result.InstanceDowntime[0], 1e-9);
+        Assert.Equal(0, result.Vnfs[0].Seconds);
+    }
+
+    [Fact]
+    public void Run_SilentVnfm_NotificationWaitsItsReplyTimeoutThenSkips()
+    {
+        var topology = World.Topology(2, """
+              - name: solo
+                flavor: {vcpu: 2, ramGiB: 4}
+                redundancy: none
+                migration: none
+                maintenance: {coordinated: true, leadTime: 0s, replyTimeout: 20s, actions: [migrate]}
+                instances:
+                  - {name: s1, host: h1}
+            """);
+        const string notify = """
+                - {action: enter-maintenance, expected: 5s, timeout: 1m, onTimeout: retry}
+                - {action: notify, event: PREPARE_MAINTENANCE, waitReply: true, expected: 5s, timeout: 30s, onTimeout: skip}
+                - {action: upgrade, expected: 100s, timeout: 10m, onTimeout: rollback}
+            """;
+        var silent = World.Simulator(topology, World.Campaign(notify, simulation: "durations: {distribution: fixed}\n  faults: {vnfmSilent: 1}"));
+        var answering = World.Simulator(topology, World.Campaign(notify, simulation: "durations: {distribution: fixed}\n  vnfmReply: 2s"));
+
+        var quiet = silent.Run(1, 3, trace: true);
+        var normal = answering.Run(1, 3);
+
+        Assert.Equal(RunOutcome.Completed, quiet.Outcome);
+        Assert.Equal(20 - 2.0, quiet.DurationSeconds - normal.DurationSeconds, 1e-9);
+        Assert.Contains(quiet.Timeline!.Entries, e => e.Label.Contains("timed out", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_MigrationDoesNotConverge_AbortsAtNovasTimeoutThenFallsBackToCold()
+    {
+        var topology = World.Topology(2, """
+              - name: solo
+                flavor: {vcpu: 2, ramGiB: 4, diskGiB: 11}
+                redundancy: none
+                migration: {mode: live, usedMemoryGiB: 1, dirtyRateMiBps: 10}
+                instances:
+                  - {name: s1, host: h1}
+            """);
+        const string evacuate = """
+                - {action: enter-maintenance, expected: 5s, timeout: 1m, onTimeout: retry}
+                - {action: evacuate, mode: live, fallback: cold, expected: 30s, timeout: 20m, onTimeout: fall-back}
+                - {action: upgrade, expected: 100s, timeout: 10m, onTimeout: rollback}
+            """;
+        var simulator = World.Simulator(topology, World.Campaign(evacuate, simulation: "durations: {distribution: fixed}\n  faults: {migrationNoConvergence: 1}"));
+
+        var result = simulator.Run(1, 3);
+
+        Assert.Equal(2, result.Migrations);
+        Assert.Equal(1, result.AbortedMigrations);
+        // Cold: 30 s of stop and start plus 11 GiB of disk at 1.1 GiB/s.
+        Assert.Equal(40.0, result.InstanceDowntime[0], 1e-9);
+        Assert.Contains(result.Breaches, b => b.Kind == BreachKind.Redundancy && b.Subject == "solo");
+    }
+}
