@@ -32,8 +32,17 @@ public sealed class SimulateCommandTests
             "--runs", "10", "--no-faults");
 
         Assert.Equal(1, code);
-        Assert.Contains("invariant breaches in 10 of 10 run(s):", stdout);
+        Assert.Contains("invariant breaches in 10 of 10 run(s), 10 of them without any fault:", stdout);
         Assert.Contains("wave 1: redundancy of vping", stdout);
+    }
+
+    [Fact]
+    public async Task Simulate_BreachesOnlyAfterFaults_ReportsThemAsRiskAndExitsZero()
+    {
+        var (code, stdout, _) = await Cli.RunAsync("simulate", "scenarios/ha/rolling-computes.yaml", "--runs", "200", "--seed", "1");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"invariant breaches in [1-9]\d* of 200 run\(s\), 0 of them without any fault:", stdout);
     }
 
     [Fact]

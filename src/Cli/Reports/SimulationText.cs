@@ -48,7 +48,8 @@ internal static class SimulationText
         }
         else
         {
-            text.AppendLine($"invariant breaches in {result.Runs.Count(r => r.Breaches.Count > 0)} of {s.Runs} run(s):");
+            var own = result.Runs.Count(r => r.Breaches.Count > 0 && r.Faults == 0);
+            text.AppendLine($"invariant breaches in {result.Runs.Count(r => r.Breaches.Count > 0)} of {s.Runs} run(s), {own} of them without any fault:");
             foreach (var b in s.Breaches)
             {
                 text.AppendLine($"  wave {b.Wave}: {b.Kind.ToString().ToLowerInvariant()} of {b.Subject} in {b.Runs} run(s), first at {Human.Seconds(b.Example.Time)}: {b.Example.Message}");

@@ -29,6 +29,7 @@ internal sealed partial class CampaignRun
     private int _abortedMigrations;
     private int _redirects;
     private double _migratedGiB;
+    private int _faultsFired;
 
     /// <param name="faults">Whether faults are drawn; without them every step succeeds (the runs checked against the solver).</param>
     /// <param name="trace">Whether to record the timeline.</param>
@@ -53,7 +54,8 @@ internal sealed partial class CampaignRun
         var vnfs = new VnfOutage[_model.Vnfs.Length];
         for (var v = 0; v < vnfs.Length; v++) vnfs[v] = new VnfOutage(_dc.Outage[v], _dc.Interruptions[v], _dc.Longest[v]);
         return new RunResult(run, seed, _outcome, _sim.Now, _rollbackSeconds, _dc.ControlPlaneOutageSeconds, _migrations, _migratedGiB,
-            _abortedMigrations, _redirects, _dc.PeakHostsOut, _dc.ExtraHostHours, _failures, vnfs, _dc.InstanceDowntime, _dc.Breaches, _dc.Timeline);
+            _abortedMigrations, _redirects, _dc.PeakHostsOut, _dc.ExtraHostHours, _failures, _faultsFired, vnfs, _dc.InstanceDowntime, _dc.Breaches,
+            _dc.Timeline);
     }
 
     private IEnumerable<Event> Campaign()
@@ -98,7 +100,12 @@ internal sealed partial class CampaignRun
         }
     }
 
-    private bool Fault(double probability) => _faults && _draw.Chance(probability);
+    private bool Fault(double probability)
+    {
+        if (!_faults || !_draw.Chance(probability)) return false;
+        _faultsFired++;
+        return true;
+    }
 
     private Resource Outgoing(int host) =>
         _outgoing[host] ??= new Resource(_sim, _settings.LiveMigration.MaxConcurrentPerHost, $"{_model.Hosts[host].Id} outgoing migrations");

@@ -12,14 +12,14 @@ public static class RunsCsv
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
         var vnfs = result.Simulator.Vnfs;
-        text.Append("run,seed,outcome,duration_s,rollback_s,control_plane_outage_s,migrations,migrated_gib,aborted_migrations,redirects,peak_hosts_out,extra_host_hours,failed_hosts,breaches");
+        text.Append("run,seed,outcome,duration_s,rollback_s,control_plane_outage_s,migrations,migrated_gib,aborted_migrations,redirects,peak_hosts_out,extra_host_hours,failed_hosts,faults,breaches");
         foreach (var v in vnfs) text.Append(',').Append(Quote($"outage_s:{v.Id.Name}"));
         text.Append('\n');
         foreach (var r in result.Runs)
         {
             text.Append(CultureInfo.InvariantCulture, $"{r.Run},{r.Seed},{r.Outcome.ToString().ToLowerInvariant()},{N(r.DurationSeconds)},{N(r.RollbackSeconds)},")
                 .Append(CultureInfo.InvariantCulture, $"{N(r.ControlPlaneOutageSeconds)},{r.Migrations},{N(r.MigratedGiB)},{r.AbortedMigrations},{r.Redirects},")
-                .Append(CultureInfo.InvariantCulture, $"{r.PeakHostsOut},{N(r.ExtraHostHours)},{r.FailedHosts},{r.Breaches.Count}");
+                .Append(CultureInfo.InvariantCulture, $"{r.PeakHostsOut},{N(r.ExtraHostHours)},{r.FailedHosts},{r.Faults},{r.Breaches.Count}");
             foreach (var v in r.Vnfs) text.Append(',').Append(N(v.Seconds));
             text.Append('\n');
         }

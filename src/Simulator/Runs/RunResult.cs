@@ -21,6 +21,8 @@ public readonly record struct VnfOutage(double Seconds, int Interruptions, doubl
 /// <param name="Vnfs">Per VNF, in topology order.</param>
 /// <param name="InstanceDowntime">Seconds each instance was unavailable, in topology order (VNF by VNF).</param>
 /// <param name="Redirects">Moves whose planned destination could not take the VM when it left, sent elsewhere as Nova's scheduler would.</param>
+/// <param name="Faults">How many faults were drawn (failed steps, hosts not back, migrations that did not converge,
+/// silent VNF managers): a breach in a run without any is the plan's own.</param>
 /// <param name="Timeline">Only for a traced run.</param>
 public sealed record RunResult(
     int Run,
@@ -36,6 +38,7 @@ public sealed record RunResult(
     int PeakHostsOut,
     double ExtraHostHours,
     int FailedHosts,
+    int Faults,
     IReadOnlyList<VnfOutage> Vnfs,
     IReadOnlyList<double> InstanceDowntime,
     IReadOnlyList<Breach> Breaches,
