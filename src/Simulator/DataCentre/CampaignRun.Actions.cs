@@ -60,12 +60,15 @@ internal sealed partial class CampaignRun
     {
         var host = target.Host;
         var s = step.Step;
-        var left = wave.AffectsVms ? _dc.InstancesOn(host).ToArray() : [];
         _dc.SetStatus(host, HostStatus.Down);
-        foreach (var i in left) _dc.Down(i, +1);
-        foreach (var (c, _) in step.Services) _dc.MemberDown(c, +1, planned: false);
-        // Until it ends well, the host holds these down; a restore releases them.
-        _held[host] = (left, step.Services);
+        // Until it ends well, the host holds these down; a retry keeps holding them, a restore releases them.
+        if (!_held.ContainsKey(host))
+        {
+            var left = wave.AffectsVms ? _dc.InstancesOn(host).ToArray() : [];
+            foreach (var i in left) _dc.Down(i, +1);
+            foreach (var (c, _) in step.Services) _dc.MemberDown(c, +1, planned: false);
+            _held[host] = (left, step.Services);
+        }
         if (Fault(_settings.Faults.HostNotBack))
         {
             // Nobody knows it will not come back until the timeout expires.

@@ -122,4 +122,21 @@ public sealed class RecoveryTests
         Assert.Equal(40.0, result.InstanceDowntime[0], 1e-9);
         Assert.Contains(result.Breaches, b => b.Kind == BreachKind.Redundancy && b.Subject == "solo");
     }
+
+    [Fact]
+    public void Run_UpgradeFailsOnceThenSucceeds_InstanceDownForBothAttemptsOnly()
+    {
+        // The first seed whose run retries one upgrade and completes; the pinned instance on that host is down for both
+        // attempts (100 s each) and back afterwards, not held down by the first.
+        var simulator = Pool("{stepFails: 0.3}", "{retries: 1, rollback: graceful, maxFailures: 1}");
+        var (seed, result) = Enumerable.Range(1, 500).Select(s => (s, simulator.Run(1, s, trace: true)))
+            .First(p => p.Item2.Outcome == RunOutcome.Completed
+                && p.Item2.Timeline!.Entries.Count(e => e.Label.StartsWith("upgrade", StringComparison.Ordinal) && e.Label.EndsWith("(failed)", StringComparison.Ordinal)) == 1);
+        var failed = result.Timeline!.Entries.Single(e => e.Label.StartsWith("upgrade", StringComparison.Ordinal) && e.Label.EndsWith("(failed)", StringComparison.Ordinal));
+        var instance = int.Parse(failed.Lane.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture) - 1;
+
+        Assert.Equal(200.0, result.InstanceDowntime[instance], 1e-9);
+        Assert.All(result.InstanceDowntime.Where((_, i) => i != instance), d => Assert.Equal(100.0, d, 1e-9));
+        Assert.True(result.Breaches.Count == 0, $"seed {seed}: {string.Join("; ", result.Breaches)}");
+    }
 }
