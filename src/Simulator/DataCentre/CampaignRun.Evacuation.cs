@@ -123,7 +123,8 @@ internal sealed partial class CampaignRun
 
     /// <summary>The planned destination if it can take the VM now, else the in-service host of the same site with the most
     /// free RAM that can (as Nova's scheduler would pick), else −1 and a capacity breach.</summary>
-    private int Destination(int instance, int planned, bool moveOnce)
+    /// <param name="fromPlan">Whether the move is the plan's, so that going elsewhere counts as a redirect (a rollback's is not).</param>
+    private int Destination(int instance, int planned, bool moveOnce, bool fromPlan = true)
     {
         if (planned >= 0 && CanHost(instance, planned, moveOnce)) return planned;
         var from = _dc.HostOf(instance);
@@ -136,7 +137,7 @@ internal sealed partial class CampaignRun
         }
         if (best >= 0)
         {
-            _redirects++;
+            if (fromPlan) _redirects++;
             return best;
         }
         var info = _model.Instances[instance];

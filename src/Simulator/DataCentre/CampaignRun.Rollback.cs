@@ -29,7 +29,7 @@ internal sealed partial class CampaignRun
             _dc.SetStatus(host, HostStatus.Maintenance);
             foreach (var instance in _dc.InstancesOn(host).ToArray())
             {
-                var to = Destination(instance, -1, moveOnce: false);
+                var to = Destination(instance, -1, moveOnce: false, fromPlan: false);
                 if (to < 0) continue;
                 var mode = _model.Instances[instance].Mode == MigrationMode.None ? MigrationMode.Cold : _model.Instances[instance].Mode;
                 foreach (var e in Migrate(lane, instance, to, mode, double.PositiveInfinity, new Attempt())) yield return e;
