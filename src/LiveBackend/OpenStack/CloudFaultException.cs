@@ -1,0 +1,48 @@
+using System.Net;
+
+namespace Escalator.LiveBackend.OpenStack;
+
+/// <summary>A call to a cloud service that did not succeed, with what an operator needs to find it in the service's logs.</summary>
+/// <param name="service">The service called: identity, compute, placement.</param>
+/// <param name="status">The HTTP status, or null when no answer came (connection refused, timeout).</param>
+/// <param name="requestId">The service's request id (<c>x-openstack-request-id</c> or <c>x-compute-request-id</c>), when it sent one.</param>
+/// <param name="body">The start of the answer's body, at most <see cref="MaxBody"/> characters.</param>
+public sealed class CloudFaultException(string service, string method, Uri url, HttpStatusCode? status, string? requestId, string? body, string? cause = null,
+    Exception? inner = null)
+    : Exception(Describe(service, method, url, status, requestId, body, cause), inner)
+{
+    /// <summary>How much of a body a fault keeps: enough for Nova's error message, not a whole HTML page.</summary>
+    public const int MaxBody = 500;
+
+    public string Service { get; } = service;
+
+    public string Method { get; } = method;
+
+    public Uri Url { get; } = url;
+
+    public HttpStatusCode? Status { get; } = status;
+
+    public string? RequestId { get; } = requestId;
+
+    public string? Body { get; } = Excerpt(body);
+
+    /// <summary>Whether trying again may help: no answer, 408, 409 (Nova's "another operation is in progress"), 429, 502,
+    /// 503, 504. Retries decide on this flag only.</summary>
+    public bool IsTransient { get; } = status is null or HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests
+        or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    private static string? Excerpt(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return null;
+        var flat = string.Join(' ', body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= MaxBody ? flat : string.Concat(flat.AsSpan(0, MaxBody), "…");
+    }
+
+    private static string Describe(string service, string method, Uri url, HttpStatusCode? status, string? requestId, string? body, string? cause)
+    {
+        var answer = status is { } s ? $"answered {(int)s} {s}" : $"did not answer{(cause is null ? "" : $" ({cause})")}";
+        var id = requestId is null ? "" : $" [request {requestId}]";
+        var excerpt = Excerpt(body) is { } b ? $": {b}" : "";
+        return $"{service}: {method} {url} {answer}{id}{excerpt}";
+    }
+}
