@@ -1,5 +1,5 @@
 # Shared by up, down and smoke. Sourced, not run.
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034
 
 OS_HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIR="${ESCALATOR_OPENSTACK_DIR:-/tmp/escalator-openstack}"
@@ -20,6 +20,7 @@ proc_start() {
   stat="${stat##*) }"                       # drop "pid (comm) "
   # shellcheck disable=SC2086
   set -- $stat
+  case "$1" in Z|X|x) return 1 ;; esac       # a zombie is dead: PID 1 here may reap it late
   echo "${20}"
 }
 
