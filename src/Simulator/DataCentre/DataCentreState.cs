@@ -72,8 +72,6 @@ internal sealed partial class DataCentreState
 
     public IReadOnlyList<int> InstancesOn(int host) => _on[host];
 
-    public bool IsDown(int instance) => _down[instance] > 0;
-
     /// <summary>Changes a host's state, keeping the counts of hosts out and powered.</summary>
     public void SetStatus(int host, HostStatus status)
     {

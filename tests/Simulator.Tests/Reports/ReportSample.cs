@@ -1,5 +1,5 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
+using Escalator.Solver.Tests.Verification;
 
 namespace Escalator.Simulator.Tests.Reports;
 
@@ -7,10 +7,7 @@ namespace Escalator.Simulator.Tests.Reports;
 /// from the repository, whose root the build records in the test assembly, and reports made from it.</summary>
 internal static class ReportSample
 {
-    private static readonly string Root = typeof(ReportSample).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "RepositoryRoot").Value!;
-
-    public static string Json { get; } = File.ReadAllText(Path.Combine(Root, "tests", "Simulator.Tests", "Reports", "sample-report.json"));
+    public static string Json { get; } = File.ReadAllText(Repo.Path("tests", "Simulator.Tests", "Reports", "sample-report.json"));
 
     /// <summary>A fresh, editable copy of the sample.</summary>
     public static JsonObject Node() => JsonNode.Parse(Json)!.AsObject();

@@ -1,4 +1,6 @@
+using Escalator.Model.Plans;
 using Escalator.Simulator.Runs;
+using Escalator.Solver.Tests.Verification;
 
 namespace Escalator.Simulator.Tests.Runs;
 
@@ -8,7 +10,8 @@ public sealed class ReproducibilityTests
 
     private static PlanSimulator Simulator(string scenario)
     {
-        var (dc, campaign, plan) = Repo.Scenario(scenario);
+        var (dc, campaign) = Repo.Scenario(scenario);
+        var plan = PlanExpander.Expand(campaign, dc);
         return new PlanSimulator(dc, campaign, plan);
     }
 

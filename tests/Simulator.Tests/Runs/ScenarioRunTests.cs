@@ -1,4 +1,6 @@
+using Escalator.Model.Plans;
 using Escalator.Simulator.Runs;
+using Escalator.Solver.Tests.Verification;
 
 namespace Escalator.Simulator.Tests.Runs;
 
@@ -13,7 +15,8 @@ public sealed class ScenarioRunTests
     [InlineData("universe/parallel-universe.yaml")]
     public void Run_SafeScenarioWithoutFaults_CompletesWithoutBreach(string scenario)
     {
-        var (dc, campaign, plan) = Repo.Scenario(scenario);
+        var (dc, campaign) = Repo.Scenario(scenario);
+        var plan = PlanExpander.Expand(campaign, dc);
         var simulator = new PlanSimulator(dc, campaign, plan);
 
         var result = simulator.Run(1, 42, faults: false, trace: true);
