@@ -14,6 +14,12 @@ internal static class ExitCodes
     /// <summary>The solver could not decide within its timeout: neither safe nor proved unsafe.</summary>
     public const int Unknown = 3;
 
+    /// <summary><c>run</c> refused to start: the plan is not proved safe, the cloud is unhealthy, or another campaign holds its lock.</summary>
+    public const int Refused = 4;
+
+    /// <summary><c>run</c> started and did not complete: it was aborted, rolled back or stopped by failures.</summary>
+    public const int NotCompleted = 5;
+
     /// <summary>Escalator itself failed; the message says so and how to get details.</summary>
     public const int Internal = 70;
 }

@@ -60,7 +60,8 @@ public sealed partial class CampaignJournal
         }
     }
 
-    /// <summary>What the journal knows of a step: by its latest entry (a retried step has several).</summary>
+    /// <summary>What the journal knows of a step: by its latest entry (a retried step has several). A step whose latest
+    /// attempt failed is <see cref="StepState.NotStarted"/>: the run stopped before retrying it, so it is to be done again.</summary>
     public StepState StateOf(string campaign, StepRef step)
     {
         using var command = Command(_db, """
@@ -69,7 +70,8 @@ public sealed partial class CampaignJournal
             """, ("$campaign", campaign), ("$wave", step.Wave), ("$target", step.Target), ("$step", step.Index));
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return StepState.NotStarted;
-        return reader.IsDBNull(0) ? StepState.InFlight : StepState.Done;
+        if (reader.IsDBNull(0)) return StepState.InFlight;
+        return reader.GetString(0) == nameof(ActionOutcome.Failed) ? StepState.NotStarted : StepState.Done;
     }
 
     /// <summary>Every entry of a run, in the order the intents were recorded.</summary>

@@ -15,6 +15,14 @@ public sealed partial class CampaignJournal
         Execute("UPDATE disabled SET reenabled = $now WHERE campaign = $campaign AND host = $host AND service = $service AND reenabled IS NULL",
             ("$now", Text(Now)), ("$campaign", campaign), ("$host", host), ("$service", service)) == 1;
 
+    /// <summary>Whether this run disabled the service and has not enabled it again.</summary>
+    public bool IsStillDisabled(string campaign, string host, string service)
+    {
+        using var command = Command(_db, "SELECT 1 FROM disabled WHERE campaign = $campaign AND host = $host AND service = $service AND reenabled IS NULL",
+            ("$campaign", campaign), ("$host", host), ("$service", service));
+        return command.ExecuteScalar() is not null;
+    }
+
     /// <summary>The services this run disabled and has not enabled again: the only ones it may enable.</summary>
     public IReadOnlyList<DisabledService> StillDisabled(string campaign) => Disabled(campaign, "AND reenabled IS NULL");
 

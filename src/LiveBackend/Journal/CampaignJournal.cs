@@ -30,8 +30,10 @@ public sealed partial class CampaignJournal : IDisposable
     public string Path { get; }
 
     /// <summary>Opens the journal at <paramref name="path"/>, creating it (and its tables) when it does not exist.</summary>
+    /// <param name="syncToDisk">True (for a real cloud): every commit reaches the disk before the action, so not even a power
+    /// loss loses it. False (dry runs): commits survive a crash of the process, not of the machine, at a fraction of the cost.</param>
     /// <exception cref="JournalException">The file is not a journal, cannot be opened, or is of a newer format.</exception>
-    public static CampaignJournal Open(string path, TimeProvider time)
+    public static CampaignJournal Open(string path, TimeProvider time, bool syncToDisk = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(time);
@@ -39,7 +41,7 @@ public sealed partial class CampaignJournal : IDisposable
         try
         {
             db.Open();
-            Execute(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;");
+            Execute(db, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={(syncToDisk ? "FULL" : "NORMAL")}; PRAGMA busy_timeout=5000;");
             CreateSchema(db, path);
             return new CampaignJournal(db, time, path);
         }
@@ -68,6 +70,7 @@ public sealed partial class CampaignJournal : IDisposable
             CREATE TABLE IF NOT EXISTS disabled (campaign TEXT NOT NULL, host TEXT NOT NULL, service TEXT NOT NULL, reason TEXT NOT NULL,
                 disabled TEXT NOT NULL, reenabled TEXT, PRIMARY KEY (campaign, host, service));
             CREATE TABLE IF NOT EXISTS locks (cloud TEXT PRIMARY KEY, campaign TEXT NOT NULL, holder TEXT NOT NULL, expires TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS controls (campaign TEXT PRIMARY KEY, request TEXT NOT NULL, at TEXT NOT NULL);
             INSERT OR IGNORE INTO meta (key, value) VALUES ('format', '1');
             """);
         using var read = Command(db, "SELECT value FROM meta WHERE key = 'format'");

@@ -17,11 +17,13 @@ public enum ActionOutcome
 /// <summary>What the journal knows of a step.</summary>
 public enum StepState
 {
+    /// <summary>Never begun, or its latest attempt failed.</summary>
     NotStarted,
 
     /// <summary>Its intent is recorded and no outcome: the run stopped during it, so the cloud's real state decides.</summary>
     InFlight,
 
+    /// <summary>Ended ok or skipped.</summary>
     Done,
 }
 
@@ -51,3 +53,13 @@ public sealed record LockHolder(string Cloud, string Campaign, string Holder, Da
 
 /// <summary>A journal that cannot be used: not a journal, unreadable, or of a newer format. Names the file and the cause.</summary>
 public sealed class JournalException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>What an operator asks of a running campaign, through the journal.</summary>
+public enum ControlRequest
+{
+    /// <summary>Stop at the next step boundary and keep the run resumable (<c>escalator run</c> again resumes it).</summary>
+    Suspend,
+
+    /// <summary>Stop at the next step boundary, enable again what Escalator disabled, and end the run as aborted.</summary>
+    Abort,
+}

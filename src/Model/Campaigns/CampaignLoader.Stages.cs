@@ -36,7 +36,8 @@ public static partial class CampaignLoader
         ["rollback"] = ExpiryPolicy.Rollback,
     };
 
-    internal static readonly Dictionary<string, FenixEvent> EventNames = new(StringComparer.Ordinal)
+    /// <summary>The Fenix protocol's names of the events, as campaigns write them and VNF managers receive them.</summary>
+    public static readonly IReadOnlyDictionary<string, FenixEvent> EventNames = new Dictionary<string, FenixEvent>(StringComparer.Ordinal)
     {
         ["MAINTENANCE"] = FenixEvent.Maintenance,
         ["SCALE_IN"] = FenixEvent.ScaleIn,

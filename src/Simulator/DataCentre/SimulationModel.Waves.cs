@@ -28,27 +28,11 @@ internal sealed partial class SimulationModel
         var impacts = (stage?.Components ?? []).Select(c => Campaign.Component(c)?.Impact).OfType<Model.Software.UpgradeImpact>().ToList();
         var affectsVms = impacts.Any(i => i.AffectsVms);
         var restore = impacts.Count == 0 ? 0 : impacts.Max(i => i.RestoreSeconds);
-        var procedure = Campaign.Stages.FirstOrDefault(s => s.Name == wave.Stage) is { } st
-            && Campaign.Procedures.Any(p => p.Name == st.Procedure) ? Campaign.ProcedureOf(st) : null;
         var targets = wave.Steps.GroupBy(s => s.Target)
-            .Select(g => new TargetPlan(g.Key, HostIndex.TryGetValue(new(g.Key), out var h) ? h : -1, Compile(g, procedure)))
+            .Select(g => new TargetPlan(g.Key, HostIndex.TryGetValue(new(g.Key), out var h) ? h : -1,
+                [.. g.Zip(StepSources.Of(Campaign, wave, g), Compile)]))
             .ToArray();
         return new WavePlan(wave, targets, affectsVms, restore);
-    }
-
-    /// <summary>Compiles a target's steps. Notifications match the procedure's by order: a host's plan has all of them or
-    /// none (it has none when no VNF on it is coordinated).</summary>
-    private CompiledStep[] Compile(IEnumerable<PlanStep> steps, Procedure? procedure)
-    {
-        var notifies = procedure?.Steps.Where(s => s.Action == StepAction.Notify).ToList() ?? [];
-        var evacuate = procedure?.Steps.FirstOrDefault(s => s.Action == StepAction.Evacuate);
-        var notified = 0;
-        return [.. steps.Select(step => Compile(step, step.Action switch
-        {
-            StepAction.Notify => notified < notifies.Count ? notifies[notified++] : null,
-            StepAction.Evacuate => evacuate,
-            _ => null,
-        }))];
     }
 
     private CompiledStep Compile(PlanStep step, ProcedureStep? source)

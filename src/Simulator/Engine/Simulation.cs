@@ -107,6 +107,25 @@ public sealed class Simulation
         }
     }
 
+    /// <summary>Processes the next event, if any; for drivers that interleave the simulation with other work (a loop
+    /// that runs awaited continuations between events).</summary>
+    /// <returns>False when the queue is empty.</returns>
+    /// <exception cref="InvalidOperationException">Called from inside the simulation.</exception>
+    public bool Step()
+    {
+        EnterRun();
+        try
+        {
+            if (!_queue.TryDequeue(out var next, out var key)) return false;
+            ProcessEvent(next, key.Time);
+            return true;
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+
     internal void Schedule(Event e, double delay, int priority) =>
         _queue.Enqueue(e, new EventKey(Now + delay, priority, _sequence++));
 

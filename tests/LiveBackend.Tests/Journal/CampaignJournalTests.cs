@@ -62,6 +62,32 @@ public sealed class CampaignJournalTests : IDisposable
     }
 
     [Fact]
+    public void StateOf_LatestAttemptFailed_NotStartedSoItIsDoneAgain()
+    {
+        using var journal = CampaignJournal.Open(File, _time);
+        var step = new StepRef(1, "cmp-1", 0);
+
+        journal.Complete(journal.Intend("c1", step, "upgrade", "x"), ActionOutcome.Failed, "exit code 2");
+
+        Assert.Equal(StepState.NotStarted, journal.StateOf("c1", step));
+    }
+
+    [Fact]
+    public void RequestControl_LatestWinsUntilCleared()
+    {
+        using var journal = CampaignJournal.Open(File, _time);
+
+        journal.RequestControl("c1", ControlRequest.Suspend);
+        journal.RequestControl("c1", ControlRequest.Abort);
+        var pending = journal.PendingControl("c1");
+        journal.ClearControl("c1");
+
+        Assert.Equal(ControlRequest.Abort, pending);
+        Assert.Null(journal.PendingControl("c1"));
+        Assert.Null(journal.PendingControl("other"));
+    }
+
+    [Fact]
     public void Complete_Twice_Throws()
     {
         using var journal = CampaignJournal.Open(File, _time);

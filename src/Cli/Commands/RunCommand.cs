@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Escalator.LiveBackend.Execution;
+using Escalator.Cli.Running;
+using Escalator.LiveBackend.Journal;
+using Escalator.Model.Plans;
+using Escalator.Solver.Invariants;
+using Escalator.Solver.Verification;
+
+namespace Escalator.Cli.Commands;
+
+/// <summary><c>escalator run TOPOLOGY CAMPAIGN [--journal FILE] [--run-id ID] [--override-verdict] [--log FILE]
+/// [--suspend | --abort]</c>: performs a verified campaign through a backend, journaling every step; run again to resume.</summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var files = Arguments.Files();
+        var journal = new Option<string?>("--journal") { Description = "the journal (SQLite); default: a new temporary one for the simulated backend", HelpName = "FILE" };
+        var runId = new Option<string?>("--run-id") { Description = "the run's name in the journal (default: the campaign's name)", HelpName = "ID" };
+        var overrideVerdict = new Option<bool>("--override-verdict") { Description = "run a plan the solver did not prove safe (logged)" };
+        var log = new Option<string?>("--log") { Description = "append the structured log (JSON lines) to FILE", HelpName = "FILE" };
+        var suspend = new Option<bool>("--suspend") { Description = "ask the run to stop at its next step boundary, resumable (needs --journal)" };
+        var abort = new Option<bool>("--abort") { Description = "ask the run to stop at its next step boundary and enable what it disabled (needs --journal)" };
+        var seed = Arguments.Seed();
+        var faults = new Option<bool>("--faults") { Description = "simulated backend: draw the campaign's fault rates" };
+        var timeout = Arguments.Timeout();
+        var command = new Command("run", "Perform a campaign on the simulated data centre (in virtual time), journaling every step; run again to resume.")
+        {
+            files, journal, runId, overrideVerdict, log, suspend, abort, seed, faults, timeout,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new RunOptions(parse.GetValue(journal), parse.GetValue(runId), parse.GetValue(overrideVerdict), parse.GetValue(log),
+                parse.GetValue(seed), parse.GetValue(faults));
+            if (parse.GetValue(suspend) || parse.GetValue(abort))
+            {
+                return Control(options, parse.GetValue(files)!, parse.GetValue(abort) ? ControlRequest.Abort : ControlRequest.Suspend, stdout, stderr);
+            }
+            var inputs = Inputs.Load(parse.GetValue(files)!, campaignRequired: true);
+            var code = inputs.Report(stderr);
+            if (code != ExitCodes.Ok) return code;
+            if (Arguments.ParseTimeout(parse.GetValue(timeout), stderr) is not { } limit) return ExitCodes.BadInput;
+            var plan = PlanExpander.Expand(inputs.Campaign!, inputs.Topology!);
+            var verdict = PlanVerifier.Verify(inputs.Topology!, inputs.Campaign!, plan, new VerifyOptions(limit));
+            var safety = new SafetyCheck(verdict.IsSafe, Words(verdict), options.OverrideVerdict);
+            var request = new ExecutionRequest(options.RunId ?? inputs.Campaign!.Name, inputs.Campaign!, inputs.Topology!, plan, PlanJson.Write(plan), safety);
+            return SimulatedRunner.Run(request, options, stdout, stderr);
+        });
+        return command;
+    }
+
+    private static string Words(VerificationResult result) => result.Verdict switch
+    {
+        Verdict.Safe => "SAFE",
+        Verdict.Unsafe => $"UNSAFE: {result.Violations.Length} violations; the first: {result.Violations[0]}",
+        Verdict.Unknown u => $"UNKNOWN: {u.Reason}",
+        _ => result.Verdict.ToString(),
+    };
+
+    /// <summary>Writes an operator's request into the journal, where the running executor reads it between steps.</summary>
+    private static int Control(RunOptions options, string[] files, ControlRequest request, TextWriter stdout, TextWriter stderr)
+    {
+        if (options.Journal is not { } path || !File.Exists(path))
+        {
+            stderr.WriteLine($"escalator: --{request.ToString().ToLowerInvariant()} needs the running campaign's journal: --journal FILE (found: {options.Journal ?? "none"})");
+            return ExitCodes.BadInput;
+        }
+        using var journal = CampaignJournal.Open(path, TimeProvider.System);
+        var id = options.RunId ?? journal.Runs().FirstOrDefault(r => r.State is RunState.Running or RunState.Suspended).Campaign;
+        if (id is null || journal.StateOfRun(id) is not (RunState.Running or RunState.Suspended))
+        {
+            stderr.WriteLine($"escalator: no running or suspended run{(id is null ? "" : $" '{id}'")} in {path} (files: {string.Join(" ", files)})");
+            return ExitCodes.BadInput;
+        }
+        journal.RequestControl(id, request);
+        stdout.WriteLine($"asked run '{id}' to {request.ToString().ToLowerInvariant()} at its next step boundary");
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary>What <c>escalator run</c> was asked for.</summary>
+internal sealed record RunOptions(string? Journal, string? RunId, bool OverrideVerdict, string? Log, int Seed, bool Faults);

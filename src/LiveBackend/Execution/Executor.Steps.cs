@@ -1,0 +1,117 @@
+using Escalator.LiveBackend.OpenStack;
+using Escalator.LiveBackend.Journal;
+using Escalator.Model.Campaigns;
+using Escalator.Model.Plans;
+
+namespace Escalator.LiveBackend.Execution;
+
+public sealed partial class Executor
+{
+    /// <summary>A step about to be performed.</summary>
+    /// <param name="InFlight">The journal shows it began and never ended: check the cloud before acting again.</param>
+    private sealed record StepContext(Wave Wave, PlanStep Step, ProcedureStep? Source, StepRef Ref, bool InFlight)
+    {
+        /// <summary>The live-to-cold (or cold-to-stop-start) fallback is in use after a wait expired.</summary>
+        public bool FallBack { get; init; }
+
+        public int Attempt { get; init; }
+
+        public string Target => Step.Target;
+    }
+
+    /// <summary>How one attempt of a step ended.</summary>
+    private readonly record struct Attempt(bool Ok, string? Error, bool TimedOut = false)
+    {
+        public static readonly Attempt Success = new(true, null);
+
+        public static Attempt Fail(string error) => new(false, error);
+    }
+
+    private enum StepEnd
+    {
+        Ok,
+        Skipped,
+
+        /// <summary>The step failed for good: the host stays in maintenance and its remaining steps are not run.</summary>
+        HostFailed,
+
+        /// <summary>The step's expiry policy stopped the campaign.</summary>
+        Stopped,
+    }
+
+    /// <summary>Performs a step with the campaign's policies: retries, the step's expiry policy when its wait runs out.</summary>
+    private async Task<StepEnd> PerformAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var retries = _request.Campaign.Recovery.Retries;
+        while (true)
+        {
+            var attempt = await AttemptAsync(step, cancellationToken).ConfigureAwait(true);
+            if (attempt.Ok) return StepEnd.Ok;
+            var policy = attempt.TimedOut ? step.Step.OnTimeout : ExpiryPolicy.Retry;
+            switch (policy)
+            {
+                case ExpiryPolicy.Retry when step.Attempt < retries:
+                case ExpiryPolicy.FallBack when !step.FallBack && step.Step.Action != StepAction.Evacuate && step.Attempt < retries:
+                    step = step with { Attempt = step.Attempt + 1, InFlight = false };
+                    continue;
+                case ExpiryPolicy.FallBack when !step.FallBack && step.Step.Action == StepAction.Evacuate:
+                    step = step with { FallBack = true, InFlight = false };
+                    continue;
+                case ExpiryPolicy.Skip:
+                    Journal(j => j.Complete(j.Intend(RunId, step.Ref, step.Step.Action.ToString(), "skipped by the step's expiry policy"), ActionOutcome.Skipped));
+                    Emit(step.Wave.Number, step.Target, step.Step.Action.ToString(), "skipped", $"{step.Step.Detail}: skipped (policy skip after the wait expired)");
+                    return StepEnd.Skipped;
+                case ExpiryPolicy.Abort:
+                    Failure(step, attempt, "the step's policy aborts the campaign");
+                    RequestStop(Stop.Abort);
+                    return StepEnd.Stopped;
+                case ExpiryPolicy.Rollback:
+                    Failure(step, attempt, "the step's policy rolls the campaign back");
+                    RequestStop(Stop.Rollback);
+                    return StepEnd.Stopped;
+                default:
+                    Failure(step, attempt, "the host stays in maintenance");
+                    lock (_gate) _failedHosts.Add(new(step.Target));
+                    return StepEnd.HostFailed;
+            }
+        }
+    }
+
+    /// <summary>One attempt, bounded by the step's timeout (on the backend's clock), journaled before and after.</summary>
+    private async Task<Attempt> AttemptAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var action = step.Step.Action.ToString();
+        var detail = step.Step.Detail + (step.Attempt > 0 ? $" (attempt {step.Attempt + 1})" : "") + (step.FallBack ? " (fallback)" : "");
+        var entry = Journal(j => j.Intend(RunId, step.Ref, action, detail));
+        var started = Now;
+        Emit(step.Wave.Number, step.Target, action, step.InFlight ? "resumed" : "started", detail);
+        Attempt attempt;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(step.Step.TimeoutSeconds), _backend.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            attempt = await DoAsync(step, linked.Token).ConfigureAwait(true);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            attempt = new Attempt(false, $"no end within its timeout of {step.Step.TimeoutSeconds:0.#} s", TimedOut: true);
+        }
+        catch (CloudFaultException e)
+        {
+            attempt = Attempt.Fail(e.Message);
+        }
+        var seconds = (Now - started).TotalSeconds;
+        Journal(j => j.Complete(entry, attempt.Ok ? ActionOutcome.Ok : ActionOutcome.Failed, attempt.Error));
+        if (attempt.Ok) Interlocked.Increment(ref _stepsRun);
+        Emit(step.Wave.Number, step.Target, action, attempt.Ok ? "ok" : attempt.TimedOut ? "timed-out" : "failed",
+            attempt.Ok ? detail : $"{detail}: {attempt.Error}", attempt.Ok ? null : attempt.TimedOut ? "ESC-X11" : "ESC-X10", seconds);
+        return attempt;
+    }
+
+    private void Failure(StepContext step, Attempt attempt, string consequence)
+    {
+        var text = $"wave {step.Wave.Number}, {step.Target}: {step.Step.Detail}: {attempt.Error}; {consequence}";
+        lock (_gate) _failures.Add(text);
+        Emit(step.Wave.Number, step.Target, step.Step.Action.ToString(), "failed", text, attempt.TimedOut ? "ESC-X11" : "ESC-X10");
+    }
+}

@@ -1,0 +1,133 @@
+using Escalator.LiveBackend.Journal;
+using Escalator.Model.Campaigns;
+using Escalator.Model.Plans;
+
+namespace Escalator.LiveBackend.Execution;
+
+public sealed partial class Executor
+{
+    /// <summary>Why a run stops before its last wave; the larger value wins when targets disagree.</summary>
+    private enum Stop
+    {
+        None,
+
+        /// <summary>An operator asked to suspend: the run stays resumable.</summary>
+        Suspend,
+
+        /// <summary>An operator asked to abort, or a step's policy said abort.</summary>
+        Abort,
+
+        /// <summary>Too many hosts failed, or a step's policy said roll back: the campaign's rollback applies.</summary>
+        Rollback,
+    }
+
+    private volatile int _stop;
+
+    private Stop Stopping => (Stop)_stop;
+
+    private void RequestStop(Stop stop)
+    {
+        int seen;
+        do
+        {
+            seen = _stop;
+            if ((int)stop <= seen) return;
+        }
+        while (Interlocked.CompareExchange(ref _stop, (int)stop, seen) != seen);
+    }
+
+    private async Task<Stop> RunWavesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var wave in Plan.Waves)
+        {
+            var steps = wave.Steps.GroupBy(s => s.Target).ToList();
+            Emit(wave.Number, "", "wave", "started", $"wave {wave.Number} ({wave.Stage}, {wave.Kind.ToString().ToLowerInvariant()}): {steps.Count} targets");
+            using (var slots = new SemaphoreSlim(_options.MaxParallel))
+            {
+                await Task.WhenAll(steps.Select(g => RunTargetAsync(wave, g.Key, [.. g], slots, cancellationToken))).ConfigureAwait(true);
+            }
+            if (_failedHosts.Count >= _request.Campaign.Recovery.MaxFailures) RequestStop(Stop.Rollback);
+            if (Stopping != Stop.None) return Stopping;
+            Emit(wave.Number, "", "wave", "ok", $"wave {wave.Number} done");
+            if (await SoakAsync(wave, cancellationToken).ConfigureAwait(true) is false) return Stop.Rollback;
+        }
+        return Stop.None;
+    }
+
+    private async Task RunTargetAsync(Wave wave, string target, PlanStep[] steps, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        await slots.WaitAsync(cancellationToken).ConfigureAwait(true);
+        try
+        {
+            var sources = StepSources.Of(_request.Campaign, wave, steps);
+            for (var i = 0; i < steps.Length; i++)
+            {
+                var reference = new StepRef(wave.Number, target, i);
+                var state = Journal(j => j.StateOf(RunId, reference));
+                if (state == StepState.Done)
+                {
+                    Interlocked.Increment(ref _stepsDone);
+                    continue;
+                }
+                if (CheckStop() != Stop.None) return;
+                var end = await PerformAsync(new StepContext(wave, steps[i], sources[i], reference, state == StepState.InFlight), cancellationToken)
+                    .ConfigureAwait(true);
+                if (end == StepEnd.HostFailed) return;
+            }
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    /// <summary>At a step boundary: renews the cloud's lock when half its lease has passed and reads the operator's
+    /// request from the journal.</summary>
+    private Stop CheckStop()
+    {
+        if (Stopping != Stop.None) return Stopping;
+        if (Now - _leaseRenewed > _options.LockLease / 2)
+        {
+            if (Journal(j => j.TryLock(_backend.Cloud, RunId, _options.Holder, _options.LockLease)) is { } other)
+            {
+                Emit(0, "", "lock", "lost", $"the lock on {_backend.Cloud} passed to {other.Holder} ({other.Campaign}): suspending", "ESC-X03");
+                RequestStop(Stop.Suspend);
+                return Stopping;
+            }
+            _leaseRenewed = Now;
+        }
+        switch (Journal(j => j.PendingControl(RunId)))
+        {
+            case ControlRequest.Suspend:
+                RequestStop(Stop.Suspend);
+                break;
+            case ControlRequest.Abort:
+                RequestStop(Stop.Abort);
+                break;
+        }
+        return Stopping;
+    }
+
+    /// <summary>A canary's soak and gate checks after its wave; false when a gate check fails.</summary>
+    private async Task<bool> SoakAsync(Wave wave, CancellationToken cancellationToken)
+    {
+        if (wave.SoakSeconds > 0)
+        {
+            Emit(wave.Number, "", "soak", "started", $"watching for {wave.SoakSeconds:0.#} s before the next wave");
+            await Task.Delay(TimeSpan.FromSeconds(wave.SoakSeconds), _backend.Time, cancellationToken).ConfigureAwait(true);
+        }
+        if (wave.GateChecks.IsEmpty) return true;
+        var gate = new Backends.HostAction(StepAction.Verify, wave.Stage, RunId, wave.Number, Components(wave), 0) { Checks = wave.GateChecks };
+        var result = await _backend.RunActionAsync(gate, cancellationToken).ConfigureAwait(true);
+        Emit(wave.Number, wave.Stage, "gate", result.Ok ? "ok" : "failed",
+            result.Ok ? $"gate checks passed: {string.Join(", ", wave.GateChecks)}" : $"gate failed: {result.Error}", result.Ok ? null : "ESC-X20");
+        if (!result.Ok) lock (_gate) _failures.Add($"wave {wave.Number}: gate failed: {result.Error}");
+        return result.Ok;
+    }
+
+    /// <summary>The components a wave's stage upgrades, with their target versions.</summary>
+    private Dictionary<string, string> Components(Wave wave) =>
+        (Plan.Stages.FirstOrDefault(s => s.Name == wave.Stage)?.Components ?? [])
+            .Where(_request.Campaign.Targets.ContainsKey)
+            .ToDictionary(c => c, c => _request.Campaign.Targets[c].ToString(), StringComparer.Ordinal);
+}

@@ -1,0 +1,35 @@
+using Escalator.LiveBackend.Backends;
+using Escalator.Model.Campaigns;
+using Escalator.Model.Topology;
+
+namespace Escalator.LiveBackend.Simulated;
+
+public sealed partial class SimulatedBackend
+{
+    /// <summary>Actions that fail every time on a target, to rehearse a failure (a rollback is never made to fail).</summary>
+    public HashSet<(string Target, StepAction Action)> ScriptedFaults { get; } = [];
+
+    /// <summary>Backup, upgrade, verify and the parallel universe's actions take a drawn time. With faults on, a step
+    /// fails at the campaign's rate, and an upgraded host may not come back (the action never ends: the executor's
+    /// timeout decides). An upgrade sets the host's versions; a rollback sets them back.</summary>
+    public async Task<ActionResult> RunActionAsync(HostAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var host = _hosts.TryGetValue(new HostId(action.Target), out var h) ? h : null;
+        var fails = (_faults && _sampler.Chance(_settings.Faults.StepFails))
+            || (!action.Rollback && ScriptedFaults.Contains((action.Target, action.Action)));
+        var lost = _faults && action.Action == StepAction.Upgrade && !action.Rollback && host is not null && _sampler.Chance(_settings.Faults.HostNotBack);
+        if (lost)
+        {
+            host!.Up = false;
+            await Task.Delay(Timeout.InfiniteTimeSpan, Time, cancellationToken).ConfigureAwait(true);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(_sampler.Draw(Math.Max(action.ExpectedSeconds, ApiSeconds))), Time, cancellationToken).ConfigureAwait(true);
+        if (fails) return ActionResult.Failure($"{action.Action.ToString().ToLowerInvariant()} on {action.Target} failed (simulated fault)");
+        if (action.Action == StepAction.Upgrade && host is not null)
+        {
+            foreach (var (component, version) in action.Components) host.Versions[component] = version;
+        }
+        return ActionResult.Success;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+
+namespace Escalator.Cli.Tests;
+
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("escalator-run-cli-").FullName;
+
+    [Fact]
+    public async Task Run_SafeCampaignOnTheSimulatedBackend_CompletesAndLogsJsonLines()
+    {
+        var log = Path.Combine(_dir, "run.jsonl");
+
+        var (code, stdout, stderr) = await Cli.RunAsync("run", "scenarios/ha/rolling-computes.yaml", "--log", log);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("run completed: rolling-computes completed: 93 steps run, 0 already done", stdout);
+        var lines = File.ReadAllLines(log);
+        Assert.All(lines, l => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(l).RootElement.ValueKind));
+        var last = JsonDocument.Parse(lines[^1]).RootElement;
+        Assert.Equal("completed", last.GetProperty("outcome").GetString());
+        Assert.Equal("rolling-computes", last.GetProperty("campaign").GetString());
+    }
+
+    [Fact]
+    public async Task Run_UnsafePlan_RefusesWithExitFourAndNamesTheViolation()
+    {
+        var (code, stdout, _) = await Cli.RunAsync("run", "scenarios/minimal/topology.yaml", "scenarios/minimal/unsafe-both-computes.yaml");
+
+        Assert.Equal(4, code);
+        Assert.Contains("refused: the plan is not proved safe (UNSAFE:", stdout);
+    }
+
+    [Fact]
+    public async Task Run_UnsafePlanWithOverride_RunsAndLogsTheOverride()
+    {
+        var (code, stdout, _) = await Cli.RunAsync("run", "scenarios/minimal/topology.yaml", "scenarios/minimal/unsafe-both-computes.yaml", "--override-verdict");
+
+        Assert.Equal(0, code);
+        Assert.Contains("verdict override: running a plan not proved safe (UNSAFE:", stdout);
+    }
+
+    [Fact]
+    public async Task Run_SameJournalTwice_SecondRunHasNothingToDo()
+    {
+        var journal = Path.Combine(_dir, "journal.db");
+        await Cli.RunAsync("run", "scenarios/minimal/rolling-computes.yaml", "--journal", journal);
+
+        var (code, stdout, _) = await Cli.RunAsync("run", "scenarios/minimal/rolling-computes.yaml", "--journal", journal);
+
+        Assert.Equal(0, code);
+        Assert.Contains("has ended already (completed); nothing to do", stdout);
+    }
+
+    [Fact]
+    public async Task Run_SuspendWithoutJournal_ExplainsAndExitsTwo()
+    {
+        var (code, _, stderr) = await Cli.RunAsync("run", "scenarios/minimal/rolling-computes.yaml", "--suspend");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--suspend needs the running campaign's journal: --journal FILE", stderr);
+    }
+
+    [Fact]
+    public async Task Run_JournalThatIsNotAJournal_ExplainsAndExitsTwo()
+    {
+        var bogus = Path.Combine(_dir, "notes.txt");
+        await File.WriteAllTextAsync(bogus, "these are not the droids");
+
+        var (code, _, stderr) = await Cli.RunAsync("run", "scenarios/minimal/rolling-computes.yaml", "--journal", bogus);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"cannot use '{bogus}' as Escalator's journal", stderr);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+}
