@@ -25,7 +25,7 @@ internal static class SimulatedRunner
             using var view = RunView.Create(stdout, options.Log, stderr);
             if (view is null) return ExitCodes.BadInput;
             var executor = new Executor(backend, journal, vnfm, request, new ExecutionOptions(Holder(), TimeSpan.FromMinutes(10)), view.Show);
-            var result = VirtualTimeLoop.Run(simulation, () => executor.RunAsync());
+            var result = view.Drive(request.RunId, () => VirtualTimeLoop.Run(simulation, () => executor.RunAsync()));
             view.Finish(result);
             return ExitCode(result);
         }
