@@ -20,6 +20,7 @@ internal static class EscalatorApp
             SimulateCommand.Create(stdout, stderr),
             CompareCommand.Create(stdout, stderr),
             GenerateCommand.Create(stdout, stderr),
+            DiscoverCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
         };
         var result = root.Parse(args);

@@ -7,6 +7,7 @@ namespace Escalator.LiveBackend.OpenStack;
 /// <param name="status">The HTTP status, or null when no answer came (connection refused, timeout).</param>
 /// <param name="requestId">The service's request id (<c>x-openstack-request-id</c> or <c>x-compute-request-id</c>), when it sent one.</param>
 /// <param name="body">The start of the answer's body, at most <see cref="MaxBody"/> characters.</param>
+/// <param name="cause">Why no answer came, or what was wrong with an answer that came (such as a body that is not JSON).</param>
 public sealed class CloudFaultException(string service, string method, Uri url, HttpStatusCode? status, string? requestId, string? body, string? cause = null,
     Exception? inner = null)
     : Exception(Describe(service, method, url, status, requestId, body, cause), inner)
@@ -40,7 +41,8 @@ public sealed class CloudFaultException(string service, string method, Uri url, 
 
     private static string Describe(string service, string method, Uri url, HttpStatusCode? status, string? requestId, string? body, string? cause)
     {
-        var answer = status is { } s ? $"answered {(int)s} {s}" : $"did not answer{(cause is null ? "" : $" ({cause})")}";
+        var because = cause is null ? "" : $" ({cause})";
+        var answer = status is { } s ? $"answered {(int)s} {s}{because}" : $"did not answer{because}";
         var id = requestId is null ? "" : $" [request {requestId}]";
         var excerpt = Excerpt(body) is { } b ? $": {b}" : "";
         return $"{service}: {method} {url} {answer}{id}{excerpt}";
