@@ -22,9 +22,6 @@ public interface IBackend
     /// <summary>Services, disabled hosts, servers in error and free capacity, for the pre-flight check.</summary>
     Task<CloudHealth> CheckHealthAsync(CancellationToken cancellationToken);
 
-    /// <summary>The compute service of a host: enabled or not (and why), up or down.</summary>
-    Task<HostService> GetHostAsync(HostId host, CancellationToken cancellationToken);
-
     /// <summary>Enables or disables a host's compute service; a disable carries the reason the cloud shows.</summary>
     Task SetHostEnabledAsync(HostId host, bool enabled, string? reason, CancellationToken cancellationToken);
 

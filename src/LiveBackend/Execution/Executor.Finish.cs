@@ -20,7 +20,7 @@ public sealed partial class Executor
                 return RunState.Suspended;
             case Stop.Abort:
                 Journal(j => j.ClearControl(RunId));
-                await EnableOursAsync(0, cancellationToken).ConfigureAwait(true);
+                await EnableOursAsync(cancellationToken).ConfigureAwait(true);
                 return RunState.Aborted;
             default:
                 return await RollbackAsync(cancellationToken).ConfigureAwait(true);
@@ -44,7 +44,7 @@ public sealed partial class Executor
         Emit(0, "", "rollback", "started", $"rolling back ({mode.ToString().ToLowerInvariant()}) {upgraded.Count} hosts, newest first");
         var ok = true;
         foreach (var host in upgraded) ok &= await RollBackHostAsync(new HostId(host), mode, cancellationToken).ConfigureAwait(true);
-        await EnableOursAsync(0, cancellationToken).ConfigureAwait(true);
+        await EnableOursAsync(cancellationToken).ConfigureAwait(true);
         return ok ? RunState.RolledBack : RunState.Failed;
     }
 
@@ -80,7 +80,7 @@ public sealed partial class Executor
             .ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
 
     /// <summary>Enables again every service this run disabled, except on hosts that failed (left for an operator).</summary>
-    private async Task EnableOursAsync(int wave, CancellationToken cancellationToken)
+    private async Task EnableOursAsync(CancellationToken cancellationToken)
     {
         foreach (var d in Journal(j => j.StillDisabled(RunId)))
         {
@@ -88,7 +88,7 @@ public sealed partial class Executor
             if (_failedHosts.Contains(host)) continue;
             await _backend.SetHostEnabledAsync(host, true, null, cancellationToken).ConfigureAwait(true);
             Journal(j => j.RecordReenabled(RunId, d.Host, d.Service));
-            Emit(wave, d.Host, "LeaveMaintenance", "ok", $"enabled {d.Service} on {d.Host} again");
+            Emit(0, d.Host, "LeaveMaintenance", "ok", $"enabled {d.Service} on {d.Host} again");
         }
     }
 }

@@ -2,11 +2,10 @@ using System.Collections.Concurrent;
 
 namespace Escalator.LiveBackend.Execution;
 
-/// <summary>Where a run stands, folded from its events: per wave and per target (host or stage-wide step) the latest
-/// action and outcome, for the live view of <c>escalator run</c> and the API's status table. Thread-safe.</summary>
+/// <summary>Where a run stands, folded from its events: the current wave and, per target (host or stage-wide step), the
+/// latest action and outcome, for the live view of <c>escalator run</c> and the API's status table. Thread-safe.</summary>
 public sealed class RunStatus
 {
-    private readonly ConcurrentDictionary<int, string> _waves = new();
     private readonly ConcurrentDictionary<string, TargetStatus> _targets = new(StringComparer.Ordinal);
     private int _ok;
     private int _failed;
@@ -19,9 +18,6 @@ public sealed class RunStatus
 
     public int StepsFailed => _failed;
 
-    /// <summary>Each wave seen so far and its state (started, ok).</summary>
-    public IReadOnlyDictionary<int, string> Waves => _waves;
-
     /// <summary>The latest event of each target, ordered by wave then name.</summary>
     public IReadOnlyList<TargetStatus> Targets => [.. _targets.Values.OrderBy(t => t.Wave).ThenBy(t => t.Target, StringComparer.Ordinal)];
 
@@ -31,7 +27,6 @@ public sealed class RunStatus
         if (e.Action == "run") State = e.Outcome;
         if (e.Action == "wave")
         {
-            _waves[e.Wave] = e.Outcome;
             if (e.Outcome == "started") CurrentWave = e.Wave;
             return;
         }

@@ -69,14 +69,6 @@ internal sealed partial class KeystoneSession : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    /// <summary>The endpoint of a service type in the catalog, for the configured interface and region.</summary>
-    /// <exception cref="CloudConfigException">The catalog has no such endpoint.</exception>
-    public async Task<Uri> EndpointAsync(string serviceType, CancellationToken cancellationToken = default)
-    {
-        var token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        return token.Endpoint(serviceType, Config.Interface, Config.RegionName);
-    }
-
     private async ValueTask<KeystoneToken> LoginAsync(CancellationToken cancellationToken)
     {
         var url = new Uri(Config.AuthUrl.AbsoluteUri.TrimEnd('/') + "/auth/tokens");

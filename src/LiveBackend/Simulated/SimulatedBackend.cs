@@ -72,20 +72,15 @@ public sealed partial class SimulatedBackend : IBackend
     {
         await ApiAsync(cancellationToken).ConfigureAwait(true);
         var computes = _hosts.Values.Where(h => h.Host.Roles.HasFlag(HostRoles.Compute)).ToList();
-        var enabled = computes.Where(h => h.Enabled && h.Up).ToList();
+        var free = computes.Where(h => h.Enabled && h.Up)
+            .Select(h => (h.Host.Capacity, Load: Load(h.Host.Id)))
+            .Select(h => (Ram: h.Capacity.AllocatableRamGiB - h.Load.Ram, Vcpu: h.Capacity.AllocatableVcpu - h.Load.Vcpu)).ToList();
         return new CloudHealth(
             [.. _hosts.Values.Where(h => !h.Up).Select(h => $"nova-compute@{h.Host.Id}")],
             [.. computes.Where(h => !h.Enabled).Select(h => new HostService(h.Host.Id, false, h.Up, h.Reason))],
             [.. _servers.Values.Where(s => s.Error).Select(s => $"{s.Instance.Id} ({s.Instance.Id}) on {s.Host}")],
-            enabled.Sum(h => h.Host.Capacity.AllocatableRamGiB - Load(h.Host.Id).Ram),
-            enabled.Sum(h => h.Host.Capacity.AllocatableVcpu - Load(h.Host.Id).Vcpu));
-    }
-
-    public async Task<HostService> GetHostAsync(HostId host, CancellationToken cancellationToken)
-    {
-        await ApiAsync(cancellationToken).ConfigureAwait(true);
-        var h = Record(host);
-        return new HostService(host, h.Enabled, h.Up, h.Reason);
+            free.Sum(h => h.Ram),
+            free.Sum(h => h.Vcpu));
     }
 
     public async Task SetHostEnabledAsync(HostId host, bool enabled, string? reason, CancellationToken cancellationToken)

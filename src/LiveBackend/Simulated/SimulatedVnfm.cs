@@ -14,7 +14,7 @@ public sealed class SimulatedVnfm : IVnfmCoordinator
     private readonly SimulationSettings _settings;
     private readonly DurationSampler _sampler;
     private readonly bool _faults;
-    private readonly TopologyIndex _index;
+    private readonly Dictionary<VnfId, Vnf> _vnfs;
     private readonly List<VnfmNotice> _received = [];
 
     public SimulatedVnfm(DataCentre dataCentre, Campaign campaign, Simulation simulation, int seed, bool faults)
@@ -26,7 +26,7 @@ public sealed class SimulatedVnfm : IVnfmCoordinator
         _settings = campaign.Simulation;
         _sampler = new DurationSampler(new Random(unchecked(seed * 31 + 7)), _settings.Durations);
         _faults = faults;
-        _index = new TopologyIndex(dataCentre);
+        _vnfs = dataCentre.Vnfs.ToDictionary(v => v.Id);
     }
 
     /// <summary>The notices received, in order.</summary>
@@ -37,7 +37,7 @@ public sealed class SimulatedVnfm : IVnfmCoordinator
         ArgumentNullException.ThrowIfNull(notice);
         _received.Add(notice);
         if (!notice.WaitReply) return new VnfmReply(VnfmAnswer.Sent);
-        var vnf = _index.DataCentre.Vnfs.First(v => v.Id == notice.Vnf);
+        var vnf = _vnfs[notice.Vnf];
         var seconds = notice.Action == "switchover" && vnf.SwitchoverSeconds > 0 ? vnf.SwitchoverSeconds : _sampler.Draw(_settings.VnfmReplySeconds);
         var silent = _faults && _sampler.Chance(_settings.Faults.VnfmSilent);
         try
