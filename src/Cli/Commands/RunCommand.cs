@@ -2,6 +2,7 @@ using System.CommandLine;
 using Escalator.LiveBackend.Execution;
 using Escalator.Cli.Running;
 using Escalator.LiveBackend.Journal;
+using Escalator.LiveBackend.Simulated;
 using Escalator.Model.Plans;
 using Escalator.Solver.Invariants;
 using Escalator.Solver.Verification;
@@ -44,7 +45,8 @@ internal static class RunCommand
             var verdict = PlanVerifier.Verify(inputs.Topology!, inputs.Campaign!, plan, new VerifyOptions(limit));
             var safety = new SafetyCheck(verdict.IsSafe, Words(verdict), options.OverrideVerdict);
             var request = new ExecutionRequest(options.RunId ?? inputs.Campaign!.Name, inputs.Campaign!, inputs.Topology!, plan, PlanJson.Write(plan), safety);
-            return SimulatedRunner.Run(request, options, stdout, stderr);
+            var engine = new SimulatedEngine(TimeProvider.System.GetUtcNow(), options.Seed, options.Faults);
+            return Runner.Run(engine, request, options.Journal, options, stdout, stderr);
         });
         return command;
     }

@@ -1,0 +1,30 @@
+using Escalator.LiveBackend.Execution;
+using Escalator.LiveBackend.Journal;
+using Escalator.Simulator.Engine;
+
+namespace Escalator.LiveBackend.Simulated;
+
+/// <summary>Runs a campaign on the simulated data centre, in virtual time starting at <paramref name="start"/>.</summary>
+/// <remarks>The data centre lives in memory: one engine performs one run, and a simulated run resumes only within one
+/// process (across processes the journal still refuses to redo what it recorded as done).</remarks>
+public sealed class SimulatedEngine(DateTimeOffset start, int seed, bool faults) : IRunEngine
+{
+    private readonly Simulation _simulation = new(start);
+
+    public TimeProvider Time => _simulation.Time;
+
+    public bool Durable => false;
+
+    /// <summary>The VNFMs of the last run (for tests).</summary>
+    public SimulatedVnfm? Vnfm { get; private set; }
+
+    public ExecutionResult Execute(ExecutionRequest request, CampaignJournal journal, ExecutionOptions options, Action<ExecutionEvent> emit,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var backend = new SimulatedBackend(request.Topology, request.Campaign, _simulation, seed, faults);
+        Vnfm = new SimulatedVnfm(request.Topology, request.Campaign, _simulation, seed, faults);
+        var executor = new Executor(backend, journal, Vnfm, request, options, emit);
+        return VirtualTimeLoop.Run(_simulation, () => executor.RunAsync(cancellationToken));
+    }
+}
