@@ -22,13 +22,13 @@ internal static class Arguments
     };
 
     /// <summary>The timeout as a span, or null after telling the user what was wrong.</summary>
-    public static TimeSpan? ParseTimeout(string? text, TextWriter stderr)
+    public static TimeSpan? ParseTimeout(string? text, TextWriter stderr, string option = "--timeout")
     {
         if (text is not null && Durations.TryParse(text, out var seconds) && seconds > 0 && seconds <= 86_400)
         {
             return TimeSpan.FromSeconds(seconds);
         }
-        stderr.WriteLine($"escalator: --timeout expects a duration between 1ms and 24h such as 30s or 2m; found '{text}'");
+        stderr.WriteLine($"escalator: {option} expects a duration between 1ms and 24h such as 30s or 2m; found '{text}'");
         return null;
     }
 

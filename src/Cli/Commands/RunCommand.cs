@@ -9,14 +9,34 @@ using Escalator.Solver.Verification;
 
 namespace Escalator.Cli.Commands;
 
-/// <summary><c>escalator run TOPOLOGY CAMPAIGN [--journal FILE] [--run-id ID] [--override-verdict] [--log FILE]
-/// [--suspend | --abort]</c>: performs a verified campaign through a backend, journaling every step; run again to resume.</summary>
+/// <summary><c>escalator run TOPOLOGY CAMPAIGN [--os-cloud NAME --actions FILE] [--journal FILE] [--run-id ID] [--override-verdict]
+/// [--log FILE] [--suspend | --abort]</c>: performs a verified campaign on the simulated data centre or a live OpenStack cloud,
+/// journaling every step; run again to resume.</summary>
 internal static class RunCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var files = Arguments.Files();
-        var journal = new Option<string?>("--journal") { Description = "the journal (SQLite); default: a new temporary one for the simulated backend", HelpName = "FILE" };
+        var journal = new Option<string?>("--journal")
+        {
+            Description = "the journal (SQLite); default: a temporary one on the simulated data centre, $XDG_STATE_HOME/escalator/journal.db on a cloud",
+            HelpName = "FILE",
+        };
+        var cloud = CloudOptions.OsCloud();
+        cloud.Description = "run on this live OpenStack cloud (its name in clouds.yaml) instead of the simulated data centre";
+        var cloudsYaml = CloudOptions.CloudsYaml();
+        var actions = new Option<string?>("--actions")
+        {
+            Description = "live cloud: the commands that back up, upgrade, verify and roll back a host (YAML; {host} and {components} are filled in)",
+            HelpName = "FILE",
+        };
+        var live = new Option<bool>("--live") { Description = "run on the live cloud of the OS_* variables (implied by --os-cloud)" };
+        var callTimeout = new Option<string>("--call-timeout")
+        {
+            Description = "live cloud: the longest one API call may wait for an answer (default 30s); transient faults are retried",
+            DefaultValueFactory = _ => "30s",
+            HelpName = "DURATION",
+        };
         var runId = new Option<string?>("--run-id") { Description = "the run's name in the journal (default: the campaign's name)", HelpName = "ID" };
         var overrideVerdict = new Option<bool>("--override-verdict") { Description = "run a plan the solver did not prove safe (logged)" };
         var log = new Option<string?>("--log") { Description = "append the structured log (JSON lines) to FILE", HelpName = "FILE" };
@@ -25,9 +45,10 @@ internal static class RunCommand
         var seed = Arguments.Seed();
         var faults = new Option<bool>("--faults") { Description = "simulated backend: draw the campaign's fault rates" };
         var timeout = Arguments.Timeout();
-        var command = new Command("run", "Perform a campaign on the simulated data centre (in virtual time), journaling every step; run again to resume.")
+        var command = new Command("run",
+            "Perform a campaign on the simulated data centre (in virtual time) or a live OpenStack cloud, journaling every step; run again to resume.")
         {
-            files, journal, runId, overrideVerdict, log, suspend, abort, seed, faults, timeout,
+            files, cloud, cloudsYaml, live, actions, callTimeout, journal, runId, overrideVerdict, log, suspend, abort, seed, faults, timeout,
         };
         command.SetAction(parse =>
         {
@@ -45,6 +66,12 @@ internal static class RunCommand
             var verdict = PlanVerifier.Verify(inputs.Topology!, inputs.Campaign!, plan, new VerifyOptions(limit));
             var safety = new SafetyCheck(verdict.IsSafe, Words(verdict), options.OverrideVerdict);
             var request = new ExecutionRequest(options.RunId ?? inputs.Campaign!.Name, inputs.Campaign!, inputs.Topology!, plan, PlanJson.Write(plan), safety);
+            if (parse.GetValue(cloud) is not null || parse.GetValue(live))
+            {
+                if (Arguments.ParseTimeout(parse.GetValue(callTimeout), stderr, "--call-timeout") is not { } perCall) return ExitCodes.BadInput;
+                return LiveRunner.Run(request, new LiveRunOptions(parse.GetValue(cloud), parse.GetValue(cloudsYaml), parse.GetValue(actions), perCall),
+                    options, stdout, stderr);
+            }
             var engine = new SimulatedEngine(TimeProvider.System.GetUtcNow(), options.Seed, options.Faults);
             return Runner.Run(engine, request, options.Journal, options, stdout, stderr);
         });

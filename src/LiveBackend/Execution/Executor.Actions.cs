@@ -76,7 +76,7 @@ public sealed partial class Executor
         {
             return Attempt.Fail($"the VNFM of {nack.Vnf} answered NACK_{FenixNames.Of(fenix)}{(nack.Reply.Detail is { } d ? $" ({d})" : "")}");
         }
-        var silent = list.Where(r => r.Reply.Answer == VnfmAnswer.Timeout).Select(r => r.Vnf.Name).ToList();
+        var silent = list.Where(r => r.Reply.Answer == VnfmAnswer.Timeout).Select(r => r.Reply.Detail is { } d ? $"{r.Vnf} ({d})" : r.Vnf.Name).ToList();
         return silent.Count == 0 ? Attempt.Success
             : new Attempt(false, $"no reply to {FenixNames.Of(fenix)} from the VNFM of {string.Join(", ", silent)}", TimedOut: true);
     }

@@ -11,7 +11,9 @@ public sealed partial class Executor
         var health = await _backend.CheckHealthAsync(cancellationToken).ConfigureAwait(true);
         var ours = Journal(j => j.StillDisabled(RunId)).Select(d => d.Host).ToHashSet(StringComparer.Ordinal);
         var problems = new List<string>();
-        problems.AddRange(health.ServicesDown.Select(s => $"the service {s} is down"));
+        // A host this run disabled may be down mid-upgrade when a run resumes: that is the run's own doing.
+        problems.AddRange(health.ServicesDown.Where(s => !ours.Contains(s[(s.IndexOf('@', StringComparison.Ordinal) + 1)..]))
+            .Select(s => $"the service {s} is down"));
         problems.AddRange(health.DisabledHosts.Where(h => !ours.Contains(h.Host.Name))
             .Select(h => $"the host {h.Host} is disabled by someone else ({h.DisabledReason ?? "no reason given"})"));
         problems.AddRange(health.ServersInError.Select(s => $"the server {s} is in ERROR"));

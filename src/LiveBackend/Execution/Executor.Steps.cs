@@ -1,3 +1,4 @@
+using Escalator.LiveBackend.Backends;
 using Escalator.LiveBackend.OpenStack;
 using Escalator.LiveBackend.Journal;
 using Escalator.Model.Campaigns;
@@ -52,6 +53,7 @@ public sealed partial class Executor
             {
                 case ExpiryPolicy.Retry when step.Attempt < retries:
                 case ExpiryPolicy.FallBack when !step.FallBack && step.Step.Action != StepAction.Evacuate && step.Attempt < retries:
+                    await Task.Delay(RetryDelay(step.Attempt), _backend.Time, cancellationToken).ConfigureAwait(true);
                     step = step with { Attempt = step.Attempt + 1, InFlight = false };
                     continue;
                 case ExpiryPolicy.FallBack when !step.FallBack && step.Step.Action == StepAction.Evacuate:
@@ -77,6 +79,11 @@ public sealed partial class Executor
         }
     }
 
+    /// <summary>The pause before retry <paramref name="attempt"/> + 1: 5 s, doubling, at most a minute. A cloud's view
+    /// settles meanwhile: Nova's scheduler, for one, learns of a finished migration a moment after its record says so, and
+    /// until then its anti-affinity filter still counts the server on its old host.</summary>
+    internal static TimeSpan RetryDelay(int attempt) => TimeSpan.FromSeconds(Math.Min(60, 5 * Math.Pow(2, attempt)));
+
     /// <summary>One attempt, bounded by the step's timeout (on the backend's clock), journaled before and after.</summary>
     private async Task<Attempt> AttemptAsync(StepContext step, CancellationToken cancellationToken)
     {
@@ -96,7 +103,7 @@ public sealed partial class Executor
         {
             attempt = new Attempt(false, $"no end within its timeout of {step.Step.TimeoutSeconds:0.#} s", TimedOut: true);
         }
-        catch (CloudFaultException e)
+        catch (Exception e) when (e is CloudFaultException or BackendException)
         {
             attempt = Attempt.Fail(e.Message);
         }

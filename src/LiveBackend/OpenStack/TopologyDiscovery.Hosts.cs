@@ -45,7 +45,7 @@ public static partial class TopologyDiscovery
     /// <summary>Placement's inventory summed over the host's compute nodes (one, except for drivers such as Ironic).</summary>
     private static (Capacity Capacity, bool LocalDisk) ComputeCapacity(CloudSnapshot cloud, string novaHost, List<string> notes)
     {
-        var inventories = Nodes(cloud, novaHost).Select(p => cloud.Inventories.GetValueOrDefault(p.Uuid)).OfType<IReadOnlyDictionary<string, ResourceInventory>>().ToList();
+        var inventories = Nodes(cloud.Hypervisors, cloud.Providers, novaHost).Select(p => cloud.Inventories.GetValueOrDefault(p.Uuid)).OfType<IReadOnlyDictionary<string, ResourceInventory>>().ToList();
         var vcpu = Sum(inventories, "VCPU");
         if (vcpu.Usable < 1)
         {
@@ -59,11 +59,11 @@ public static partial class TopologyDiscovery
     }
 
     /// <summary>The resource providers of a host's compute nodes: by the node's uuid, else by its host name.</summary>
-    private static IEnumerable<ResourceProvider> Nodes(CloudSnapshot cloud, string novaHost)
+    internal static IEnumerable<ResourceProvider> Nodes(IReadOnlyList<Hypervisor> hypervisors, IReadOnlyList<ResourceProvider> providers, string novaHost)
     {
-        var nodes = cloud.Hypervisors.Where(h => h.ServiceHost == novaHost).ToList();
-        var byId = cloud.Providers.Where(p => nodes.Any(n => n.Id == p.Uuid)).ToList();
-        return byId.Count > 0 ? byId : cloud.Providers.Where(p => p.Name == novaHost || nodes.Any(n => n.HypervisorHostname == p.Name));
+        var nodes = hypervisors.Where(h => h.ServiceHost == novaHost).ToList();
+        var byId = providers.Where(p => nodes.Any(n => n.Id == p.Uuid)).ToList();
+        return byId.Count > 0 ? byId : providers.Where(p => p.Name == novaHost || nodes.Any(n => n.HypervisorHostname == p.Name));
     }
 
     /// <summary>Total − reserved of a resource class over several inventories, with the first allocation ratio.</summary>
