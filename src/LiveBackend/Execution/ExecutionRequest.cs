@@ -21,6 +21,31 @@ public sealed record SafetyCheck(bool Safe, string Verdict, bool Override = fals
 /// <param name="MaxParallel">At most this many targets of a wave act at once (the plan already keeps the campaign's limits).</param>
 public sealed record ExecutionOptions(string Holder, TimeSpan LockLease, int MaxParallel = 64)
 {
+    /// <summary>Whether a lock's holder is known to be gone (its process ended), so its lock need not wait for the lease
+    /// to expire. By default nobody is known to be gone.</summary>
+    public Func<string, bool> IsGone { get; init; } = _ => false;
+
+    /// <summary>A holder's name for this process: <c>machine:pid</c>.</summary>
+    public static string ThisProcess() => $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    /// <summary>True for a holder named by <see cref="ThisProcess"/> on this machine whose process no longer runs.</summary>
+    public static bool ProcessGone(string holder)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        var colon = holder.LastIndexOf(':');
+        if (colon < 0 || holder[..colon] != Environment.MachineName || !int.TryParse(holder[(colon + 1)..], out var pid)) return false;
+        if (pid == Environment.ProcessId) return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
     /// <summary>The reason shown on a service Escalator disables.</summary>
     public static string DisableReason(string runId, int wave) => $"escalator: campaign {runId}, wave {wave}";
 

@@ -89,6 +89,7 @@ public sealed partial class Executor
     {
         var action = step.Step.Action.ToString();
         var detail = step.Step.Detail + (step.Attempt > 0 ? $" (attempt {step.Attempt + 1})" : "") + (step.FallBack ? " (fallback)" : "");
+        if (step.InFlight) Journal(j => j.Interrupted(RunId, step.Ref));
         var entry = Journal(j => j.Intend(RunId, step.Ref, action, detail));
         var started = Now;
         Emit(step.Wave.Number, step.Target, action, step.InFlight ? "resumed" : "started", detail);

@@ -63,11 +63,13 @@ public sealed partial class Executor
     {
         if (CheckVerdict() is { } unsafeRefusal) return unsafeRefusal;
         if (Locked(_journal.StateOfRun(RunId)) is { } ended) return ended;
-        if (_journal.TryLock(_backend.Cloud, RunId, _options.Holder, _options.LockLease) is { } holder)
+        var dead = _journal.Holder(_backend.Cloud) is { } previous && _options.IsGone(previous.Holder) ? previous.Holder : null;
+        if (_journal.TryLock(_backend.Cloud, RunId, _options.Holder, _options.LockLease, dead) is { } holder)
         {
             return Refuse("lock", "ESC-X03", $"campaign '{holder.Campaign}' holds the lock on cloud '{holder.Cloud}' ({holder.Holder}) until "
                 + $"{holder.Expires:u}: one campaign at a time per cloud; it is taken over once its lease expires");
         }
+        if (dead is not null) Emit(0, "", "lock", "taken-over", $"took over the lock of {dead}, whose process is gone");
         _leaseRenewed = Now;
         try
         {

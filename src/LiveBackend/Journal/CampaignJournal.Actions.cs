@@ -60,6 +60,14 @@ public sealed partial class CampaignJournal
         }
     }
 
+    /// <summary>Ends a step's entries that a stopped run left without an outcome, as <see cref="ActionOutcome.Interrupted"/>:
+    /// a resume calls it as it takes the step up again, so the journal has no loose ends once the run is over.</summary>
+    public void Interrupted(string campaign, StepRef step) =>
+        Execute("""
+            UPDATE actions SET outcome = 'Interrupted', error = 'the run stopped before this ended; a resume took the step up again',
+            finished = $now WHERE campaign = $campaign AND wave = $wave AND target = $target AND step = $step AND outcome IS NULL
+            """, ("$now", Text(Now)), ("$campaign", campaign), ("$wave", step.Wave), ("$target", step.Target), ("$step", step.Index));
+
     /// <summary>What the journal knows of a step: by its latest entry (a retried step has several). A step whose latest
     /// attempt failed is <see cref="StepState.NotStarted"/>: the run stopped before retrying it, so it is to be done again.</summary>
     public StepState StateOf(string campaign, StepRef step)

@@ -5,8 +5,9 @@ public sealed partial class CampaignJournal
     /// <summary>Takes the cloud's campaign lock for <paramref name="lease"/>: one campaign at a time per cloud. A lock whose
     /// lease has expired (its holder crashed and stopped renewing it) is taken over, so a crash never leaves it stuck.</summary>
     /// <param name="holder">Who holds it, for the message another run shows (e.g. <c>host:pid</c>).</param>
+    /// <param name="deadHolder">A holder known to have died (its process is gone): its lock is taken over at once.</param>
     /// <returns>Null when taken (or renewed, for the same campaign and holder); else who holds it.</returns>
-    public LockHolder? TryLock(string cloud, string campaign, string holder, TimeSpan lease)
+    public LockHolder? TryLock(string cloud, string campaign, string holder, TimeSpan lease, string? deadHolder = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
         // BEGIN IMMEDIATE takes SQLite's write lock first, so two runs cannot both see the lock free.
@@ -15,7 +16,7 @@ public sealed partial class CampaignJournal
         {
             var current = Holder(cloud);
             var now = Now;
-            if (current is not null && current.Expires > now && (current.Campaign != campaign || current.Holder != holder))
+            if (current is not null && current.Expires > now && (current.Campaign != campaign || current.Holder != holder) && current.Holder != deadHolder)
             {
                 Execute("ROLLBACK");
                 return current;

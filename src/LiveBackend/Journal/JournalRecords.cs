@@ -12,6 +12,9 @@ public enum ActionOutcome
     Ok,
     Failed,
     Skipped,
+
+    /// <summary>The run stopped (a crash, a kill) before the action ended; a resume looked at the cloud and went on.</summary>
+    Interrupted,
 }
 
 /// <summary>What the journal knows of a step.</summary>

@@ -22,6 +22,8 @@ internal sealed class LiveRun : IDisposable
         Assert.True(campaign.Ok, string.Join("\n", campaign.Diagnostics) + "\n" + campaignYaml);
         var actionsPath = Path.Combine(_dir, "actions.yaml");
         File.WriteAllText(actionsPath, actionsYaml);
+        File.WriteAllText(Path.Combine(_dir, "topology.yaml"), topologyYaml);
+        File.WriteAllText(Path.Combine(_dir, "campaign.yaml"), campaignYaml);
         var actions = HostCommandsLoader.LoadFile(actionsPath);
         Assert.True(actions.Ok, string.Join("\n", actions.Diagnostics));
         Topology = topology.Value!;

@@ -165,13 +165,15 @@ public sealed class LiveRunTests(LiveCloud cloud) : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
 
     /// <summary>A failed run leaves its host disabled, as it should; the next test needs every compute back.</summary>
-    public async Task DisposeAsync()
+    public Task DisposeAsync() => EnableComputesAsync(Nova);
+
+    internal static async Task EnableComputesAsync(NovaClient nova)
     {
-        foreach (var service in await Nova.ListComputeServicesAsync())
+        foreach (var service in await nova.ListComputeServicesAsync())
         {
             if (service.DisabledReason?.StartsWith(ExecutionOptions.ReasonPrefix, StringComparison.Ordinal) == true)
             {
-                await Nova.SetServiceStatusAsync(service.Id, enabled: true);
+                await nova.SetServiceStatusAsync(service.Id, enabled: true);
             }
         }
     }

@@ -1,3 +1,4 @@
+using Escalator.LiveBackend.Execution;
 using Escalator.LiveBackend.Journal;
 
 namespace Escalator.LiveBackend.Tests.Journal;
@@ -149,6 +150,49 @@ public sealed class CampaignJournalTests : IDisposable
         Assert.False(theirs.Unlock("cloud", "host-a:100"));
         Assert.True(mine.Unlock("cloud", "host-b:200"));
         Assert.Null(mine.Holder("cloud"));
+    }
+
+    [Fact]
+    public void Interrupted_StepTakenUpAgain_EndsOnlyItsLooseEntries()
+    {
+        var step = new StepRef(2, "cmp-3", 4);
+        using var journal = CampaignJournal.Open(File, _time);
+        journal.BeginRun("c1", "rolling", "cloud", "{}");
+        var done = journal.Intend("c1", new StepRef(2, "cmp-3", 3), "backup", "back up /etc");
+        journal.Intend("c1", step, "upgrade", "upgrade host-os");
+        journal.Intend("c1", new StepRef(2, "cmp-4", 4), "upgrade", "upgrade host-os");
+
+        journal.Interrupted("c1", step);
+
+        Assert.Equal(ActionOutcome.Interrupted, journal.Entries("c1").Single(e => e.Step == step).Outcome);
+        Assert.Equal("cmp-4", Assert.Single(journal.InFlight("c1"), e => e.Id != done).Step.Target);
+        Assert.Equal(StepState.Done, journal.StateOf("c1", step));
+    }
+
+    [Fact]
+    public void TryLock_HolderKnownDead_TakenOverBeforeTheLeaseExpires()
+    {
+        using var journal = CampaignJournal.Open(File, _time);
+        journal.TryLock("cloud", "c1", "host-a:100", TimeSpan.FromMinutes(10));
+
+        var alive = journal.TryLock("cloud", "c1", "host-a:200", TimeSpan.FromMinutes(10), deadHolder: "host-a:999");
+        var dead = journal.TryLock("cloud", "c1", "host-a:200", TimeSpan.FromMinutes(10), deadHolder: "host-a:100");
+
+        Assert.Equal("host-a:100", alive!.Holder);
+        Assert.Null(dead);
+        Assert.Equal("host-a:200", journal.Holder("cloud")!.Holder);
+    }
+
+    [Fact]
+    public void ProcessGone_ThisProcessAndOtherMachines_NotGone_AnEndedPidGone()
+    {
+        using var ended = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/true") { UseShellExecute = false })!;
+        ended.WaitForExit();
+
+        Assert.False(ExecutionOptions.ProcessGone(ExecutionOptions.ThisProcess()));
+        Assert.False(ExecutionOptions.ProcessGone($"another-machine:{ended.Id}"));
+        Assert.False(ExecutionOptions.ProcessGone("no pid here"));
+        Assert.True(ExecutionOptions.ProcessGone($"{Environment.MachineName}:{ended.Id}"));
     }
 
     [Fact]
