@@ -22,9 +22,12 @@ internal static class EscalatorApp
             GenerateCommand.Create(stdout, stderr),
             DiscoverCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
+            ServeCommand.Create(stdout, stderr),
         };
         var result = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        // serve handles SIGINT and SIGTERM itself: suspending its runs may take longer than System.CommandLine's grace.
+        if (result.CommandResult.Command.Name == "serve") config.ProcessTerminationTimeout = null;
         try
         {
             var code = await result.InvokeAsync(config).ConfigureAwait(false);

@@ -47,6 +47,11 @@ internal sealed record Inputs(DataCentre? Topology, Campaign? Campaign, IReadOnl
         return Combine(topology, campaign);
     }
 
+    /// <summary>Loads a topology and a campaign given as text (the REST API's submissions); diagnostics name the files
+    /// <paramref name="topologyName"/> and <paramref name="campaignName"/>.</summary>
+    public static Inputs FromText(string topologyName, string topologyText, string campaignName, string campaignText) =>
+        Combine(TopologyLoader.Parse(topologyName, topologyText), CampaignLoader.Parse(campaignName, campaignText));
+
     private static Inputs Both(Loaded<DataCentre> topology, string campaignPath) =>
         Combine(topology, CampaignLoader.LoadFile(campaignPath));
 

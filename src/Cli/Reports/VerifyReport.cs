@@ -21,4 +21,12 @@ internal sealed record VerifyReport(Campaign Campaign, DataCentre Topology, Plan
         Verdict.Unsafe => "UNSAFE",
         _ => "UNKNOWN",
     };
+
+    /// <summary>The verdict in one line, as a run logs it: the word, then the count and first violation, or the reason.</summary>
+    public string Summary => Result.Verdict switch
+    {
+        Verdict.Unsafe => $"{VerdictWord}: {Result.Violations.Length} violations; the first: {Result.Violations[0]}",
+        Verdict.Unknown u => $"{VerdictWord}: {u.Reason}",
+        _ => VerdictWord,
+    };
 }

@@ -15,7 +15,8 @@ internal static class LiveRunner
     public static int Run(ExecutionRequest request, LiveRunOptions live, RunOptions options, TextWriter stdout, TextWriter stderr)
     {
         if (CloudOptions.Resolve(live.Cloud, live.CloudsYaml, stderr) is not { } config) return ExitCodes.BadInput;
-        if (LoadCommands(live.Actions, request, stderr) is not { } commands) return ExitCodes.BadInput;
+        var upgrades = request.Plan.Waves.Any(w => w.Steps.Any(s => s.Action == StepAction.Upgrade));
+        if (LoadCommands(live.Actions, upgrades, stderr) is not { } commands) return ExitCodes.BadInput;
         if (AwaitedVnfms(request) is { Count: > 0 } awaited)
         {
             stderr.WriteLine($"escalator: the plan waits for replies from the VNFMs of {string.Join(", ", awaited)}, which reach Escalator's API: "
@@ -30,13 +31,12 @@ internal static class LiveRunner
         return Runner.Run(engine, request, journal, options, stdout, stderr);
     }
 
-    /// <summary>The host commands; a plan that upgrades hosts needs an upgrade command.</summary>
-    private static HostCommands? LoadCommands(string? path, ExecutionRequest request, TextWriter stderr)
+    /// <summary>The host commands, or null after saying what is wrong; <paramref name="needUpgrade"/>: an upgrade command is required.</summary>
+    internal static HostCommands? LoadCommands(string? path, bool needUpgrade, TextWriter stderr)
     {
-        var upgrades = request.Plan.Waves.Any(w => w.Steps.Any(s => s.Action == StepAction.Upgrade));
         if (path is null)
         {
-            if (!upgrades) return HostCommands.None;
+            if (!needUpgrade) return HostCommands.None;
             stderr.WriteLine("escalator: a run on a live cloud needs the commands that upgrade a host: --actions FILE "
                 + "(YAML with at least 'upgrade: COMMAND', e.g. upgrade: ansible-playbook upgrade.yml --limit {host})");
             return null;
@@ -44,9 +44,9 @@ internal static class LiveRunner
         var loaded = HostCommandsLoader.LoadFile(path);
         foreach (var d in loaded.Diagnostics) stderr.WriteLine(d);
         if (!loaded.Ok) return null;
-        if (upgrades && loaded.Value!.For("upgrade") is null)
+        if (needUpgrade && loaded.Value!.For("upgrade") is null)
         {
-            stderr.WriteLine($"escalator: {path}: the plan upgrades hosts, and the file gives no 'upgrade' command (found: {string.Join(", ", loaded.Value.Commands.Keys)})");
+            stderr.WriteLine($"escalator: {path}: hosts are to be upgraded, and the file gives no 'upgrade' command (found: {string.Join(", ", loaded.Value.Commands.Keys)})");
             return null;
         }
         return loaded.Value;
