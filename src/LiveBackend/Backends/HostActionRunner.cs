@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Escalator.Model.Actions;
 using Escalator.Model.Campaigns;
 
@@ -8,8 +9,12 @@ namespace Escalator.LiveBackend.Backends;
 /// verify step's health checks (commands and HTTP probes) from the campaign.</summary>
 /// <remarks>Each command's exit code decides; what it printed goes into the log. The step's token bounds the whole action:
 /// when it is cancelled the command is killed.</remarks>
-public sealed class HostActionRunner(HostCommands commands, Campaign campaign, HttpClient http)
+public sealed partial class HostActionRunner(HostCommands commands, Campaign campaign, HttpClient http)
 {
+    /// <summary>A placeholder, but not the shell's own <c>${name}</c>.</summary>
+    [GeneratedRegex(@"(?<!\$)\{(host|components|campaign|wave|action)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+
     /// <summary>Runs the action's command (when one is configured) and, for a verify, the campaign's checks it names.</summary>
     public async Task<ActionResult> RunAsync(HostAction action, CancellationToken cancellationToken)
     {
@@ -49,7 +54,8 @@ public sealed class HostActionRunner(HostCommands commands, Campaign campaign, H
             ["wave"] = action.Wave.ToString(CultureInfo.InvariantCulture),
             ["action"] = name,
         };
-        var line = values.Aggregate(template, (text, p) => text.Replace($"{{{p.Key}}}", ShellCommand.Quote(p.Value), StringComparison.Ordinal));
+        // One pass: a value that itself contains "{wave}" (a stage or run named so) is not replaced again inside its quotes.
+        var line = Placeholder().Replace(template, m => ShellCommand.Quote(values[m.Groups[1].Value]));
         var environment = commands.Environment.ToDictionary(StringComparer.Ordinal);
         foreach (var (key, value) in values) environment[$"ESCALATOR_{key.ToUpperInvariant()}"] = value;
         var ended = await ShellCommand.RunAsync(line, commands.WorkingDirectory, environment, cancellationToken).ConfigureAwait(false);
@@ -62,6 +68,7 @@ public sealed class HostActionRunner(HostCommands commands, Campaign campaign, H
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (check.TimeoutSeconds > 0) bound.CancelAfter(TimeSpan.FromSeconds(check.TimeoutSeconds));
+        var address = check.Url?.Replace("{host}", Uri.EscapeDataString(host), StringComparison.Ordinal);
         try
         {
             if (check.Command is { } command)
@@ -71,7 +78,7 @@ public sealed class HostActionRunner(HostCommands commands, Campaign campaign, H
                 return ended.Ok ? new ActionResult(true, null, ended.Output)
                     : new ActionResult(false, $"check {check.Name} failed (exit {ended.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "none"})", ended.Output);
             }
-            var url = new Uri(check.Url!.Replace("{host}", Uri.EscapeDataString(host), StringComparison.Ordinal));
+            var url = new Uri(address!);
             using var response = await http.GetAsync(url, bound.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             return status == check.ExpectStatus ? new ActionResult(true, null, "")
@@ -83,7 +90,7 @@ public sealed class HostActionRunner(HostCommands commands, Campaign campaign, H
         }
         catch (HttpRequestException e)
         {
-            return new ActionResult(false, $"check {check.Name}: {check.Url} did not answer ({e.Message})", "");
+            return new ActionResult(false, $"check {check.Name}: {address} did not answer ({e.Message})", "");
         }
     }
 

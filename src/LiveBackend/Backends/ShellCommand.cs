@@ -27,6 +27,8 @@ public static class ShellCommand
             UseShellExecute = false,
         };
         foreach (var (key, value) in environment) start.Environment[key] = value;
+        // A step that has already ended must not start a command that could act before it is killed.
+        cancellationToken.ThrowIfCancellationRequested();
         var output = new Tail(MaxOutput);
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => output.Add(e.Data);
@@ -97,7 +99,19 @@ public static class ShellCommand
                     _length -= gone.Length + 1;
                     _dropped += gone.Length + 1;
                 }
+                if (_length > limit) KeepEndOfOnlyLine();
             }
+        }
+
+        /// <summary>One line longer than the limit (a progress bar redrawn with carriage returns, a dump): its end.</summary>
+        private void KeepEndOfOnlyLine()
+        {
+            var only = _lines.Dequeue();
+            var cut = _length - limit;
+            if (cut < only.Length && char.IsLowSurrogate(only[cut])) cut++;
+            _lines.Enqueue(only[cut..]);
+            _length -= cut;
+            _dropped += cut;
         }
 
         public override string ToString()

@@ -6,7 +6,8 @@ namespace Escalator.LiveBackend.Coordination;
 /// <summary>Where the VNFMs' replies meet the notices waiting for them: the webhook coordinator registers a wait before
 /// it sends a notice, and the API delivers the ACK_/NACK_ a VNFM sends back.</summary>
 /// <remarks>One reply is awaited per run and VNF at a time (the executor notifies a VNF once per step). A VNFM may
-/// answer only for its own project: a caller's project must be the VNF's, unless the caller may answer for any.</remarks>
+/// answer only for its own project: a caller's project must be the VNF's, unless the caller may answer for any (who alone
+/// answers for a VNF of no project).</remarks>
 public sealed class VnfmMailbox
 {
     private readonly Lock _gate = new();
@@ -31,7 +32,11 @@ public sealed class VnfmMailbox
         lock (_gate)
         {
             if (!_pending.TryGetValue((message.Run, message.Vnf), out var pending)) return Delivery.NotAwaited;
-            if (!message.AnyProject && !string.Equals(pending.Project, message.CallerProject, StringComparison.Ordinal)) return Delivery.Forbidden;
+            // A VNF of no project has no VNFM of its own: only a caller who may answer for any project answers for it.
+            if (!message.AnyProject && (pending.Project is null || !string.Equals(pending.Project, message.CallerProject, StringComparison.Ordinal)))
+            {
+                return Delivery.Forbidden;
+            }
             if (pending.Event != parsed.Event) return Delivery.WrongEvent;
             _pending.Remove((message.Run, message.Vnf));
             pending.Reply.TrySetResult(new VnfmReply(parsed.Ack ? VnfmAnswer.Ack : VnfmAnswer.Nack, message.Detail));

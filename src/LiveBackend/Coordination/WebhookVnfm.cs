@@ -25,28 +25,40 @@ public sealed class WebhookVnfm(DataCentre topology, HttpClient http, VnfmMailbo
         {
             return new VnfmReply(VnfmAnswer.Nack, $"{vnf.Id} is coordinated but the topology gives no coordination.endpoint to notify");
         }
+        // The topology's loader takes any string; a step must fail on it, not the run.
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            return new VnfmReply(VnfmAnswer.Nack, $"{vnf.Id}'s coordination.endpoint '{endpoint}' is not an http or https URL");
+        }
         using var waiting = notice.WaitReply ? mailbox.Expect(notice.Campaign, vnf.Id, vnf.Coordination.Project, notice.Event) : null;
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(vnf.Coordination.ReplyTimeoutSeconds), time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+        var silent = new VnfmReply(VnfmAnswer.Timeout, $"no reply within the VNF's reply timeout of {vnf.Coordination.ReplyTimeoutSeconds:0.#} s");
         try
         {
-            if (await PostAsync(new Uri(endpoint), Body(notice, vnf), linked.Token).ConfigureAwait(false) is { } failure)
+            if (await PostAsync(url, Body(notice, vnf), linked.Token).ConfigureAwait(false) is { } failure)
             {
                 return new VnfmReply(VnfmAnswer.Timeout, failure);
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            return new VnfmReply(VnfmAnswer.Timeout, $"no reply within the VNF's reply timeout of {vnf.Coordination.ReplyTimeoutSeconds:0.#} s");
+            // The caller's token ends the POST as it ends the wait: no reply, as promised, rather than an exception that would
+            // also lose the replies of the other VNFs notified at the same time (a NACK among them).
+            return cancellationToken.IsCancellationRequested ? new VnfmReply(VnfmAnswer.Timeout, $"the VNFM at {endpoint} had not taken the notice") : silent;
         }
-        return waiting is null ? new VnfmReply(VnfmAnswer.Sent) : await waiting.ReplyAsync(linked.Token).ConfigureAwait(false);
+        if (waiting is null) return new VnfmReply(VnfmAnswer.Sent);
+        var reply = await waiting.ReplyAsync(linked.Token).ConfigureAwait(false);
+        return reply.Answer == VnfmAnswer.Timeout && bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested ? silent : reply;
     }
 
     /// <summary>The notice in Fenix's shape: <c>event_type</c> and a <c>payload</c> with the session (the run), the project,
     /// the instances, the state, the allowed actions and where to reply.</summary>
     internal JsonObject Body(VnfmNotice notice, Vnf vnf)
     {
-        var reply = new Uri(replyBase, $"{Uri.EscapeDataString(notice.Campaign)}/{Uri.EscapeDataString(vnf.Id.Name)}");
+        // Appended to the base's path whether or not it ends in '/': resolving "run/vnf" against ".../v1/maintenance" would
+        // replace its last segment.
+        var reply = new Uri($"{replyBase.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(notice.Campaign)}/{Uri.EscapeDataString(vnf.Id.Name)}");
         var payload = new JsonObject
         {
             ["service"] = "escalator",
@@ -59,7 +71,7 @@ public sealed class WebhookVnfm(DataCentre topology, HttpClient http, VnfmMailbo
             ["allowed_actions"] = new JsonArray([.. vnf.Coordination.Actions.Select(a => JsonValue.Create(ActionName(a)))]),
             ["instance_action"] = notice.Action?.ToUpperInvariant(),
             ["actions_at"] = time.GetUtcNow().ToString("O"),
-            ["reply_url"] = notice.WaitReply ? reply.ToString() : null,
+            ["reply_url"] = notice.WaitReply ? reply.AbsoluteUri : null,
             ["reply_at"] = notice.WaitReply ? time.GetUtcNow().AddSeconds(vnf.Coordination.ReplyTimeoutSeconds).ToString("O") : null,
         };
         return new JsonObject { ["event_type"] = FenixNames.EventTypes[0], ["payload"] = payload };

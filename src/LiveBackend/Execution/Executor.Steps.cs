@@ -99,6 +99,9 @@ public sealed partial class Executor
         try
         {
             attempt = await DoAsync(step, linked.Token).ConfigureAwait(true);
+            // Stopped from outside (a shutdown) while the step answered anyway (a VNFM wait reads cancellation as no reply):
+            // the step did not end, it was interrupted; the journal keeps it in flight for the resume.
+            cancellationToken.ThrowIfCancellationRequested();
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -7,7 +7,7 @@ namespace Escalator.Model.Actions;
 /// <remarks>In a template <c>{host}</c> (the host or stage-wide target), <c>{components}</c> (<c>name=version</c> pairs,
 /// space-separated), <c>{campaign}</c>, <c>{wave}</c> and <c>{action}</c> are replaced, each quoted for the shell; the same
 /// values are in the environment as <c>ESCALATOR_HOST</c>, <c>ESCALATOR_COMPONENTS</c>, <c>ESCALATOR_CAMPAIGN</c>,
-/// <c>ESCALATOR_WAVE</c> and <c>ESCALATOR_ACTION</c>.</remarks>
+/// <c>ESCALATOR_WAVE</c> and <c>ESCALATOR_ACTION</c>. A <c>${NAME}</c> is the shell's, not a placeholder.</remarks>
 /// <param name="Commands">The template of each action: <c>backup</c>, <c>upgrade</c>, <c>verify</c>, <c>rollback</c>,
 /// <c>restore</c>, <c>build</c>, <c>transfer</c>, <c>cutover</c>, <c>retire</c>.</param>
 /// <param name="WorkingDirectory">Where the commands run (relative paths in the file are from the file's folder).</param>

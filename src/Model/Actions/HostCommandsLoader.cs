@@ -43,7 +43,7 @@ public static class HostCommandsLoader
             commands[action] = template;
         }
         var folder = Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? ".";
-        var workdir = root.String("workdir") is { } w ? Path.GetFullPath(w, folder) : folder;
+        var workdir = WorkingDirectory(file, root.String("workdir"), folder);
         var environment = root.StringMap("env").ToImmutableSortedDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         root.Finish();
         if (commands.Count == 0 && !bag.HasErrors)
@@ -52,6 +52,18 @@ public static class HostCommandsLoader
                 new SourceLocation(fileName, 1, 1), "");
         }
         return new(new HostCommands(commands.ToImmutable(), workdir, environment), [.. bag.Sorted()], file.Sources);
+    }
+
+    /// <summary>The working directory, relative to the file's folder; the folder after reporting a path no file system takes.</summary>
+    private static string WorkingDirectory(YamlFile file, string? workdir, string folder)
+    {
+        if (workdir is null) return folder;
+        if (workdir.Contains('\0', StringComparison.Ordinal))
+        {
+            file.ErrorAt(DiagnosticCodes.BadValue, "expected a folder; found a path with a NUL character", "workdir");
+            return folder;
+        }
+        return Path.GetFullPath(workdir, folder);
     }
 
     /// <summary>Reports a <c>{name}</c> that is not a placeholder (a typo would otherwise reach the shell).</summary>
@@ -63,7 +75,9 @@ public static class HostCommandsLoader
             var end = template.IndexOf('}', at);
             if (end < 0) return;
             var name = template[(at + 1)..end];
-            if (name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !Placeholders.Contains(name))
+            // ${NAME} is the shell's own parameter expansion (such as ${ESCALATOR_HOST}), left to the shell.
+            var shellVariable = at > 0 && template[at - 1] == '$';
+            if (!shellVariable && name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !Placeholders.Contains(name))
             {
                 file.ErrorAt(DiagnosticCodes.BadValue,
                     $"unknown placeholder {{{name}}}{Suggestions.Hint(name, Placeholders)} (expected one of {string.Join(", ", Placeholders.Select(p => $"{{{p}}}"))})", action);

@@ -148,6 +148,10 @@ public static partial class TopologyLoader
                     $"expected one of {string.Join(", ", VnfmActionNames.Keys)}; found '{value}'{Suggestions.Hint(value, VnfmActionNames.Keys)}", path);
             }
             var endpoint = map.String("endpoint");
+            if (endpoint is not null && !(Uri.TryCreate(endpoint, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+            {
+                file.ErrorAt(DiagnosticCodes.BadValue, $"expected the VNFM's webhook as an absolute http or https URL; found '{endpoint}'", map.Child("endpoint"));
+            }
             var project = map.String("project");
             map.Finish();
             if (coordinated && reply is null)

@@ -31,8 +31,14 @@ internal sealed class ScriptedVnfm : IAsyncDisposable
     /// <summary>What to answer a notice's payload with (e.g. <c>ACK_MAINTENANCE</c>), or null to stay silent.</summary>
     public Func<JsonObject, string?> Script { get; set; } = p => $"ACK_{p["state"]}";
 
-    /// <summary>The project the VNFM replies as.</summary>
+    /// <summary>The project the VNFM replies as (to the stand-in reply API).</summary>
     public string? Project { get; set; }
+
+    /// <summary>The Keystone token the VNFM presents to Escalator's API (<c>X-Auth-Token</c>), when it replies to <c>serve</c>.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>The status of every reply the API answered, in order.</summary>
+    public List<int> ReplyStatuses { get; } = [];
 
     public Uri Notices { get; private set; } = null!;
 
@@ -82,8 +88,9 @@ internal sealed class ScriptedVnfm : IAsyncDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(new JsonObject { ["state"] = state }) };
         request.Headers.Add("X-Project-Id", Project);
+        if (Token is not null) request.Headers.Add("X-Auth-Token", Token);
         using var response = await _http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
+        lock (_gate) ReplyStatuses.Add((int)response.StatusCode);
     }
 
     public async ValueTask DisposeAsync()

@@ -43,6 +43,34 @@ public sealed partial class TopologyLoaderTests
     }
 
     [Fact]
+    public void Parse_CoordinationEndpointNotAnHttpUrl_ErrorAtTheEndpoint()
+    {
+        var text = """
+            name: t
+            sites:
+              - name: s1
+                zones:
+                  - name: z1
+                    racks:
+                      - name: r1
+                        hosts:
+                          - {name: h1, roles: [compute], capacity: {vcpu: 8, ramGiB: 32}, software: {host-os: 1.0.0}}
+            vnfs:
+              - name: v
+                flavor: {vcpu: 1, ramGiB: 1}
+                redundancy: none
+                maintenance: {coordinated: true, endpoint: vnfm.test/notices}
+                instances:
+                  - {name: v-1, host: h1}
+            """;
+
+        var loaded = TopologyLoader.Parse(File, text);
+
+        Expect.One(loaded.Diagnostics, DiagnosticCodes.BadValue, "vnfs[0].maintenance.endpoint", Expect.Where(File, text, "vnfm.test"),
+            "absolute http or https URL", "found 'vnfm.test/notices'");
+    }
+
+    [Fact]
     public void Parse_UnclosedQuote_SyntaxErrorAtTheQuote()
     {
         var text = """
