@@ -79,7 +79,13 @@ public sealed partial class CampaignJournal
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return StepState.NotStarted;
         if (reader.IsDBNull(0)) return StepState.InFlight;
-        return reader.GetString(0) == nameof(ActionOutcome.Failed) ? StepState.NotStarted : StepState.Done;
+        return reader.GetString(0) switch
+        {
+            nameof(ActionOutcome.Failed) => StepState.NotStarted,
+            // Ended as interrupted and not taken up again (the resume stopped in between): still to be looked at.
+            nameof(ActionOutcome.Interrupted) => StepState.InFlight,
+            _ => StepState.Done,
+        };
     }
 
     /// <summary>Every entry of a run, in the order the intents were recorded.</summary>

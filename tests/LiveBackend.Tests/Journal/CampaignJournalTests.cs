@@ -153,20 +153,20 @@ public sealed class CampaignJournalTests : IDisposable
     }
 
     [Fact]
-    public void Interrupted_StepTakenUpAgain_EndsOnlyItsLooseEntries()
+    public void Interrupted_StepTakenUpAgain_EndsOnlyItsLooseEntriesAndStaysInFlightUntilTheNewAttempt()
     {
         var step = new StepRef(2, "cmp-3", 4);
         using var journal = CampaignJournal.Open(File, _time);
         journal.BeginRun("c1", "rolling", "cloud", "{}");
-        var done = journal.Intend("c1", new StepRef(2, "cmp-3", 3), "backup", "back up /etc");
+        var backup = journal.Intend("c1", new StepRef(2, "cmp-3", 3), "backup", "back up /etc");
         journal.Intend("c1", step, "upgrade", "upgrade host-os");
         journal.Intend("c1", new StepRef(2, "cmp-4", 4), "upgrade", "upgrade host-os");
 
         journal.Interrupted("c1", step);
 
         Assert.Equal(ActionOutcome.Interrupted, journal.Entries("c1").Single(e => e.Step == step).Outcome);
-        Assert.Equal("cmp-4", Assert.Single(journal.InFlight("c1"), e => e.Id != done).Step.Target);
-        Assert.Equal(StepState.Done, journal.StateOf("c1", step));
+        Assert.Equal("cmp-4", Assert.Single(journal.InFlight("c1"), e => e.Id != backup).Step.Target);
+        Assert.Equal(StepState.InFlight, journal.StateOf("c1", step));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ internal static class TopologyVariations
         {
             0 => vnf.Coordination,
             1 => new Coordination(random.Next(2) == 0, random.Next(0, 600) / 10.0, 20.125, [VnfmAction.OwnAction, VnfmAction.LiveMigrate],
-                TrickyText.Next(random), random.Next(2) == 0 ? null : TrickyText.Next(random)),
+                "https://vnfm.test/notices?vnf=" + Uri.EscapeDataString(TrickyText.Next(random)), random.Next(2) == 0 ? null : TrickyText.Next(random)),
             _ => Coordination.Uncoordinated,
         };
         var availability = random.Next(3) switch
