@@ -23,6 +23,47 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_OsCloudMissingFromCloudsYaml_ExitTwoNamingTheCloudAndFile()
+    {
+        var clouds = Path.Combine(_dir, "clouds.yaml");
+        await File.WriteAllTextAsync(clouds, "clouds:\n  lab:\n    auth: {auth_url: 'http://127.0.0.1:9/v3', username: u, password: p, project_name: p}\n");
+
+        var (code, _, stderr) = await Cli.RunAsync("run", "scenarios/minimal/rolling-computes.yaml", "--os-cloud", "prod", "--clouds-yaml", clouds);
+
+        Assert.Equal(2, code);
+        Assert.Contains("prod", stderr);
+        Assert.Contains(clouds, stderr);
+    }
+
+    [Fact]
+    public async Task Run_OsCloudWithoutActions_ExitTwoAskingForTheUpgradeCommand()
+    {
+        var clouds = Path.Combine(_dir, "clouds.yaml");
+        await File.WriteAllTextAsync(clouds, "clouds:\n  lab:\n    auth: {auth_url: 'http://127.0.0.1:9/v3', username: u, password: p, project_name: p}\n");
+
+        var (code, _, stderr) = await Cli.RunAsync("run", "scenarios/minimal/rolling-computes.yaml", "--os-cloud", "lab", "--clouds-yaml", clouds);
+
+        Assert.Equal(2, code);
+        Assert.Contains("a run on a live cloud needs the commands that upgrade a host: --actions FILE", stderr);
+    }
+
+    [Fact]
+    public async Task Run_OsCloudAndAPlanAwaitingVnfmReplies_ExitTwoPointingAtServe()
+    {
+        var clouds = Path.Combine(_dir, "clouds.yaml");
+        await File.WriteAllTextAsync(clouds, "clouds:\n  lab:\n    auth: {auth_url: 'http://127.0.0.1:9/v3', username: u, password: p, project_name: p}\n");
+        var actions = Path.Combine(_dir, "actions.yaml");
+        await File.WriteAllTextAsync(actions, "upgrade: ./upgrade {host}\n");
+
+        var (code, _, stderr) = await Cli.RunAsync("run", "scenarios/minimal/rolling-computes.yaml", "--os-cloud", "lab", "--clouds-yaml", clouds,
+            "--actions", actions);
+
+        Assert.Equal(2, code);
+        Assert.Contains("the plan waits for replies from the VNFMs of vping", stderr);
+        Assert.Contains("escalator serve", stderr);
+    }
+
+    [Fact]
     public async Task Run_UnsafePlan_RefusesWithExitFourAndNamesTheViolation()
     {
         var (code, stdout, _) = await Cli.RunAsync("run", "scenarios/minimal/topology.yaml", "scenarios/minimal/unsafe-both-computes.yaml");

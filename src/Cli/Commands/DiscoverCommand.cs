@@ -11,16 +11,8 @@ internal static class DiscoverCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var cloud = new Option<string?>("--os-cloud")
-        {
-            Description = "the cloud's name in clouds.yaml (default: $OS_CLOUD; without either, the OS_* variables)",
-            HelpName = "NAME",
-        };
-        var cloudsYaml = new Option<string?>("--clouds-yaml")
-        {
-            Description = "read this clouds.yaml instead of searching $OS_CLIENT_CONFIG_FILE, ./, ~/.config/openstack/ and /etc/openstack/",
-            HelpName = "FILE",
-        };
+        var cloud = CloudOptions.OsCloud();
+        var cloudsYaml = CloudOptions.CloudsYaml();
         var output = new Option<string?>("--out") { Description = "write the topology to FILE (default: standard output)", HelpName = "FILE" };
         var timeout = new Option<string>("--timeout")
         {
@@ -44,13 +36,7 @@ internal static class DiscoverCommand
         TextWriter stderr, CancellationToken cancellationToken)
     {
         if (Arguments.ParseTimeout(timeoutText, stderr) is not { } timeout) return ExitCodes.BadInput;
-        var resolved = CloudConfigResolver.ResolveFromProcess(cloudName, cloudsYaml);
-        if (!resolved.Ok)
-        {
-            foreach (var error in resolved.Errors) await stderr.WriteLineAsync($"escalator: {error}").ConfigureAwait(false);
-            return ExitCodes.BadInput;
-        }
-        var config = resolved.Config!;
+        if (CloudOptions.Resolve(cloudName, cloudsYaml, stderr) is not { } config) return ExitCodes.BadInput;
         DiscoveredTopology discovered;
         try
         {
