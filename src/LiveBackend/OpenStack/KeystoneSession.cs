@@ -20,6 +20,7 @@ internal sealed partial class KeystoneSession : IDisposable
     private readonly ResiliencePipeline _retry;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile KeystoneToken? _token;
+    private DateTimeOffset _renewalFailed = DateTimeOffset.MinValue;
 
     internal KeystoneSession(CloudConfig config, HttpClient http, CloudCallOptions options, TimeProvider time)
     {
@@ -40,12 +41,28 @@ internal sealed partial class KeystoneSession : IDisposable
     public int TokensIssued { get; private set; }
 
     /// <summary>A token valid for a while yet: the current one, or a new one when it is close to expiry.</summary>
+    /// <remarks>Keystone may itself be under upgrade: when renewing fails for a reason a retry could mend (no answer, 503 …)
+    /// and the current token has not expired yet, the current one is used, and renewing is tried again by a call at least
+    /// <see cref="RenewalPause"/> later. Only a token past its expiry makes a renewal failure the caller's.</remarks>
     public async Task<KeystoneToken> GetTokenAsync(CancellationToken cancellationToken = default)
     {
         var token = _token;
-        if (token is not null && !token.NeedsRenewal(_time.GetUtcNow())) return token;
-        return await RenewAsync(token, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        if (token is not null && !token.NeedsRenewal(now)) return token;
+        if (token is not null && token.ExpiresAt > now && now - _renewalFailed < RenewalPause) return token;
+        try
+        {
+            return await RenewAsync(token, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CloudFaultException e) when (e.IsTransient && token is not null && token.ExpiresAt > _time.GetUtcNow())
+        {
+            _renewalFailed = _time.GetUtcNow();
+            return token;
+        }
     }
+
+    /// <summary>How long after a failed renewal the current, still valid, token is used without trying again.</summary>
+    public static readonly TimeSpan RenewalPause = TimeSpan.FromSeconds(30);
 
     /// <summary>A new token in place of <paramref name="stale"/>, unless another caller already replaced it with a good one.</summary>
     /// <param name="stale">The token found wanting (refused with 401, or about to expire); null for the first login.</param>

@@ -97,6 +97,32 @@ public sealed class KeystoneSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task GetToken_KeystoneAwayWhileRenewing_KeepsTheValidTokenUntilItExpires()
+    {
+        var life = TimeSpan.FromHours(1);
+        var issued = _time.GetUtcNow();
+        _cloud.On("POST", FakeCloud.Keystone + "/auth/tokens",
+            _ => FakeCloud.Json(HttpStatusCode.Created, FakeKeystone.TokenBody(issued, issued + life), ("X-Subject-Token", "tok-1")),
+            _ => FakeCloud.Json(HttpStatusCode.ServiceUnavailable, "keystone is being upgraded"));
+        using var connection = FakeKeystone.Connect(_cloud, _time);
+        var first = await connection.Session.GetTokenAsync();
+
+        _time.Advance(TimeSpan.FromMinutes(57));
+        var during = await connection.Session.GetTokenAsync();
+        var logins = _cloud.Requests.Count;
+        var soonAfter = await connection.Session.GetTokenAsync();
+        var loginsSoonAfter = _cloud.Requests.Count;
+        _time.Advance(TimeSpan.FromMinutes(4));
+        var expired = await Assert.ThrowsAsync<CloudFaultException>(() => connection.Session.GetTokenAsync());
+
+        Assert.Same(first, during);
+        Assert.Same(first, soonAfter);
+        Assert.True(logins > 2, "renewal was tried (and retried)");
+        Assert.Equal(logins, loginsSoonAfter);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, expired.Status);
+    }
+
+    [Fact]
     public void NeedsRenewal_ShortToken_TenPercentOfItsLife()
     {
         var issued = InstantTime.Start;
