@@ -121,6 +121,7 @@ internal sealed partial class CampaignService : IDisposable
         {
             RunState.Running => "interrupted",
             RunState.RolledBack => "rolled-back",
+            RunState.RollingBack => "rolling-back",
             { } state => state.ToString().ToLowerInvariant(),
             null when run?.Result?.Refused == true => "refused",
             null when run?.Fault is not null => "failed",

@@ -23,6 +23,7 @@ public sealed partial class Executor
                 await EnableOursAsync(cancellationToken).ConfigureAwait(true);
                 return RunState.Aborted;
             default:
+                Journal(j => j.SetRunState(RunId, RunState.RollingBack));
                 return await RollbackAsync(cancellationToken).ConfigureAwait(true);
         }
     }
@@ -48,7 +49,46 @@ public sealed partial class Executor
         return ok ? RunState.RolledBack : RunState.Failed;
     }
 
+    /// <summary>Rolls one host back, journaled as the step (wave 0, host, 0) so that a resumed rollback skips a host done,
+    /// and bounded by the sum of the timeouts the plan gave the host's own steps.</summary>
     private async Task<bool> RollBackHostAsync(HostId host, RollbackMode mode, CancellationToken cancellationToken)
+    {
+        var step = new StepRef(0, host.Name, 0);
+        switch (Journal(j => j.StateOf(RunId, step)))
+        {
+            case StepState.Done:
+                Emit(0, host.Name, "rollback", "note", $"{host} was rolled back before the run stopped: not again");
+                return true;
+            case StepState.InFlight:
+                Journal(j => j.Interrupted(RunId, step));
+                break;
+        }
+        var entry = Journal(j => j.Intend(RunId, step, "Rollback", $"{mode.ToString().ToLowerInvariant()} rollback of {host}"));
+        Emit(0, host.Name, "rollback", "started", $"rolling {host} back ({mode.ToString().ToLowerInvariant()})");
+        var limit = TimeSpan.FromSeconds(Math.Max(60, Plan.Waves.SelectMany(w => w.Steps).Where(s => s.Target == host.Name).Sum(s => s.TimeoutSeconds)));
+        using var bound = new CancellationTokenSource(limit, _backend.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+        string? why;
+        try
+        {
+            why = await RollBackHostCoreAsync(host, mode, linked.Token).ConfigureAwait(true);
+        }
+        catch (OperationCanceledException) when (bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            why = $"no end within {limit.TotalSeconds:0} s (the timeouts of its steps, summed)";
+        }
+        catch (Exception e) when (e is OpenStack.CloudFaultException or BackendException)
+        {
+            why = e.Message;
+        }
+        // Stopped from outside while a wait answered anyway: the host's rollback stays in flight for the resume.
+        cancellationToken.ThrowIfCancellationRequested();
+        Journal(j => j.Complete(entry, why is null ? ActionOutcome.Ok : ActionOutcome.Failed, why));
+        return why is null || Failed(host, why);
+    }
+
+    /// <summary>Out of service, VMs moved away, back to the old versions; null when done, else why not.</summary>
+    private async Task<string?> RollBackHostCoreAsync(HostId host, RollbackMode mode, CancellationToken cancellationToken)
     {
         var reason = $"{ExecutionOptions.ReasonPrefix} rollback of {RunId}";
         Journal(j => j.RecordDisabled(RunId, host.Name, ComputeService, reason));
@@ -57,14 +97,14 @@ public sealed partial class Executor
         {
             var ticket = await _backend.StartMigrationAsync(server, MigrationMode.Live, null, cancellationToken).ConfigureAwait(true);
             var moved = await _backend.WaitMigrationAsync(ticket, cancellationToken).ConfigureAwait(true);
-            if (!moved.Completed) return Failed(host, $"could not move {server.Name} away: {moved.Error}");
+            if (!moved.Completed) return $"could not move {server.Name} away: {moved.Error}";
         }
         var original = Components(host);
         var action = new HostAction(StepAction.Upgrade, host.Name, RunId, 0, original, 0) { Rollback = true };
         var result = await _backend.RunActionAsync(action, cancellationToken).ConfigureAwait(true);
-        if (!result.Ok) return Failed(host, $"{(mode == RollbackMode.Restore ? "restore" : "downgrade")} failed: {result.Error}");
+        if (!result.Ok) return $"{(mode == RollbackMode.Restore ? "restore" : "downgrade")} failed: {result.Error}";
         Emit(0, host.Name, "rollback", "ok", $"{host} back to {string.Join(", ", original.Select(p => $"{p.Key} {p.Value}"))}");
-        return true;
+        return null;
     }
 
     private bool Failed(HostId host, string why)

@@ -89,20 +89,30 @@ public sealed partial class Executor
             return Refuse("resume", "ESC-X04", $"run '{RunId}' was started with another plan (the campaign or the topology changed since): "
                 + "resume with the same files, or start a new run with --run-id");
         }
+        var rollingBack = resumed && Journal(j => j.StateOfRun(RunId)) == RunState.RollingBack;
         Journal(j => j.ClearControl(RunId));
-        Journal(j => j.SetRunState(RunId, RunState.Running));
+        Journal(j => j.SetRunState(RunId, rollingBack ? RunState.RollingBack : RunState.Running));
         Emit(0, "", "run", resumed ? "resumed" : "started", $"{(resumed ? "resuming" : "starting")} {RunId}: {Plan.Waves.Length} waves on {_backend.Cloud}");
         if (await PreflightAsync(cancellationToken).ConfigureAwait(true) is { } unhealthy)
         {
-            Journal(j => j.SetRunState(RunId, resumed ? RunState.Suspended : RunState.Failed));
+            Journal(j => j.SetRunState(RunId, rollingBack ? RunState.RollingBack : resumed ? RunState.Suspended : RunState.Failed));
             return unhealthy;
         }
-        var stop = await RunWavesAsync(cancellationToken).ConfigureAwait(true);
+        if (rollingBack) RecallFailedHosts();
+        var stop = rollingBack ? Stop.Rollback : await RunWavesAsync(cancellationToken).ConfigureAwait(true);
         var state = await FinishAsync(stop, cancellationToken).ConfigureAwait(true);
         Journal(j => j.SetRunState(RunId, state));
         Emit(0, "", "run", state.ToString().ToLowerInvariant(),
             $"{RunId} {Words(state)}: {_stepsRun} steps run, {_stepsDone} already done{(_failures.Count > 0 ? $", {_failures.Count} failures" : "")}");
         return new ExecutionResult(state, null, _stepsRun, _stepsDone, [.. _failures]);
+    }
+
+    /// <summary>For a resumed rollback: the hosts whose step failed for good before the run stopped (a step's latest entry
+    /// failed), which stay in maintenance for an operator as they would have.</summary>
+    private void RecallFailedHosts()
+    {
+        var latest = Journal(j => j.Entries(RunId)).Where(e => e.Step.Wave > 0).GroupBy(e => e.Step).Select(g => g.MaxBy(e => e.Id)!);
+        foreach (var entry in latest.Where(e => e.Outcome == ActionOutcome.Failed)) _failedHosts.Add(new HostId(entry.Step.Target));
     }
 
     private ExecutionResult? CheckVerdict()
@@ -119,7 +129,7 @@ public sealed partial class Executor
 
     private ExecutionResult? Locked(RunState? state)
     {
-        if (state is null or RunState.Running or RunState.Suspended) return null;
+        if (state is null or RunState.Running or RunState.Suspended or RunState.RollingBack) return null;
         Emit(0, "", "run", "ended", $"run '{RunId}' has ended already ({Words(state.Value)}); nothing to do (start a new run with --run-id)");
         return new ExecutionResult(state, null, 0, 0, []);
     }
@@ -127,6 +137,7 @@ public sealed partial class Executor
     private static string Words(RunState state) => state switch
     {
         RunState.RolledBack => "rolled back",
+        RunState.RollingBack => "rolling back",
         _ => state.ToString().ToLowerInvariant(),
     };
 

@@ -35,6 +35,9 @@ public enum RunState
 {
     Running,
     Suspended,
+
+    /// <summary>Failures stopped the run and it is undoing the upgrades; a resume goes on with the rollback.</summary>
+    RollingBack,
     Completed,
     Aborted,
     RolledBack,

@@ -204,6 +204,39 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public void RunAsync_CrashDuringTheRollbackThenResume_FinishesTheRollbackWithoutRedoingAHost()
+    {
+        using var run = SimulatedRun.Of(Rolling);
+        var order = run.Plan.Waves.SelectMany(w => w.Hosts).ToList();
+        run.Backend.ScriptedFaults.Add((order[2].Name, Model.Campaigns.StepAction.Upgrade));
+        var hostsStarted = 0;
+        run.OnEvent = e =>
+        {
+            // The process dies as the second host's rollback begins: the first host's is journaled as done.
+            if (e.Action == "rollback" && e.Outcome == "started" && e.Target.Length > 0 && ++hostsStarted == 2) throw new TimeoutException("crash");
+        };
+
+        Assert.Throws<TimeoutException>(() => run.Run());
+        run.OnEvent = null;
+        var stateAfterCrash = run.Journal.StateOfRun(run.RunId);
+        var resumed = run.Run(holder: "test:2");
+
+        Assert.Equal(RunState.RollingBack, stateAfterCrash);
+        Assert.Equal(RunState.RolledBack, resumed.State);
+        Assert.Contains(run.Events, e => e.Action == "rollback" && e.Outcome == "note");
+        var rollbacks = run.Journal.Entries(run.RunId).Where(e => e.Action == "Rollback" && e.Outcome == ActionOutcome.Ok).ToList();
+        Assert.Equal(rollbacks.Count, rollbacks.Select(e => e.Step.Target).Distinct().Count());
+        Assert.Equal(["0", "1"], rollbacks.Select(e => order.IndexOf(new(e.Step.Target)).ToString(System.Globalization.CultureInfo.InvariantCulture)).Order());
+        foreach (var host in order.Take(2))
+        {
+            var original = run.Topology.Hosts.Single(h => h.Id == host).Software;
+            Assert.All(run.Campaign.Targets.Keys, c => Assert.Equal(original[c].ToString(), run.Backend.VersionsOf(host)[c]));
+            Assert.True(run.Backend.IsEnabled(host));
+        }
+        Assert.False(run.Backend.IsEnabled(order[2]), "the failed host is still left for an operator");
+    }
+
+    [Fact]
     public void RunAsync_UpgradeFailsOnSecondHost_RollsBackTheFirstAndLeavesTheFailedOneDisabled()
     {
         using var run = SimulatedRun.Of(Rolling);
