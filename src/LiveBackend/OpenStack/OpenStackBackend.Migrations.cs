@@ -34,6 +34,10 @@ public sealed partial class OpenStackBackend
         {
             var record = await RecordAsync(ticket, cancellationToken).ConfigureAwait(false);
             var now = await Nova.GetServerAsync(server.Id, cancellationToken).ConfigureAwait(false);
+            if (string.Equals(now.Status, "ERROR", StringComparison.OrdinalIgnoreCase))
+            {
+                return new MigrationResult(false, new HostId(now.Host ?? server.Host.Name), $"the server went to ERROR{(now.Fault is { } e ? $": {e}" : "")}");
+            }
             if (record is null && now.Host != server.Host.Name && now.Status is not ("MIGRATING" or "RESIZE" or "VERIFY_RESIZE"))
             {
                 return new MigrationResult(true, new HostId(now.Host ?? ""), null);

@@ -230,6 +230,17 @@ public sealed class OpenStackBackendTests : FakeCloudTests
     }
 
     [Fact]
+    public async Task WaitMigration_ServerInErrorAfterTheRecordCompleted_NotCompletedSayingSo()
+    {
+        Cloud.On("GET", FakeCloud.Nova + "/os-migrations", _ => MigrationsJson(Record(4, "completed"), OldRecord));
+        Cloud.On("GET", FakeCloud.Nova + "/servers/s-1", _ => ServerJson("ERROR", "cmp-3", fault: "post live migration failed"));
+
+        var result = await Backend.WaitMigrationAsync(new MigrationTicket(Mme, MigrationMode.Live, "4"), CancellationToken.None);
+
+        Assert.Equal(new MigrationResult(false, new HostId("cmp-3"), "the server went to ERROR: post live migration failed"), result);
+    }
+
+    [Fact]
     public async Task WaitMigration_ColdFinishedInVerifyResize_ConfirmsThenCompleted()
     {
         Cloud.On("GET", FakeCloud.Nova + "/os-migrations",
