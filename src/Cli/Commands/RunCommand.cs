@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Escalator.LiveBackend.Execution;
+using Escalator.Cli.Reports;
 using Escalator.Cli.Running;
 using Escalator.LiveBackend.Journal;
 using Escalator.LiveBackend.Simulated;
 using Escalator.Model.Plans;
-using Escalator.Solver.Invariants;
 using Escalator.Solver.Verification;
 
 namespace Escalator.Cli.Commands;
@@ -64,7 +64,8 @@ internal static class RunCommand
             if (Arguments.ParseTimeout(parse.GetValue(timeout), stderr) is not { } limit) return ExitCodes.BadInput;
             var plan = PlanExpander.Expand(inputs.Campaign!, inputs.Topology!);
             var verdict = PlanVerifier.Verify(inputs.Topology!, inputs.Campaign!, plan, new VerifyOptions(limit));
-            var safety = new SafetyCheck(verdict.IsSafe, Words(verdict), options.OverrideVerdict);
+            var summary = new VerifyReport(inputs.Campaign!, inputs.Topology!, plan, verdict, inputs.CampaignSources).Summary;
+            var safety = new SafetyCheck(verdict.IsSafe, summary, options.OverrideVerdict);
             var request = new ExecutionRequest(options.RunId ?? inputs.Campaign!.Name, inputs.Campaign!, inputs.Topology!, plan, PlanJson.Write(plan), safety);
             if (parse.GetValue(cloud) is not null || parse.GetValue(live))
             {
@@ -77,14 +78,6 @@ internal static class RunCommand
         });
         return command;
     }
-
-    private static string Words(VerificationResult result) => result.Verdict switch
-    {
-        Verdict.Safe => "SAFE",
-        Verdict.Unsafe => $"UNSAFE: {result.Violations.Length} violations; the first: {result.Violations[0]}",
-        Verdict.Unknown u => $"UNKNOWN: {u.Reason}",
-        _ => result.Verdict.ToString(),
-    };
 
     /// <summary>Writes an operator's request into the journal, where the running executor reads it between steps.</summary>
     private static int Control(RunOptions options, string[] files, ControlRequest request, TextWriter stdout, TextWriter stderr)

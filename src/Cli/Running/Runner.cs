@@ -19,7 +19,7 @@ internal static class Runner
             if (journal is null) return ExitCodes.BadInput;
             using var view = RunView.Create(stdout, options.Log, stderr);
             if (view is null) return ExitCodes.BadInput;
-            var execution = new ExecutionOptions(Holder(), TimeSpan.FromMinutes(10)) { IsGone = ExecutionOptions.ProcessGone };
+            var execution = ExecutionOptions.ForThisProcess(TimeSpan.FromMinutes(10));
             var result = view.Drive(request.RunId, () => engine.Execute(request, journal, execution, view.Show, CancellationToken.None));
             view.Finish(result);
             return ExitCode(result);
@@ -37,8 +37,6 @@ internal static class Runner
         { State: RunState.Completed or RunState.Suspended } => ExitCodes.Ok,
         _ => ExitCodes.NotCompleted,
     };
-
-    internal static string Holder() => ExecutionOptions.ThisProcess();
 
     private static CampaignJournal? Open(string path, IRunEngine engine, TextWriter stderr)
     {

@@ -1,4 +1,3 @@
-using Escalator.Cli.Running;
 using Escalator.LiveBackend.Execution;
 using Escalator.LiveBackend.Journal;
 using Escalator.Model.Plans;
@@ -83,7 +82,7 @@ internal sealed partial class CampaignService
             var engine = _engines(request);
             using var journal = CampaignJournal.Open(_store.JournalPath, engine.Time, engine.Durable);
             // A lock left by a service that was killed is taken over at once, as escalator run does.
-            var options = new ExecutionOptions(Runner.Holder(), LockLease) { IsGone = ExecutionOptions.ProcessGone };
+            var options = ExecutionOptions.ForThisProcess(LockLease);
             result = engine.Execute(request, journal, options, e => Emitted(run, e), _abandon.Token);
         }
         catch (OperationCanceledException) when (_abandon.IsCancellationRequested)

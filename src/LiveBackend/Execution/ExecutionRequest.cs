@@ -25,6 +25,9 @@ public sealed record ExecutionOptions(string Holder, TimeSpan LockLease, int Max
     /// to expire. By default nobody is known to be gone.</summary>
     public Func<string, bool> IsGone { get; init; } = _ => false;
 
+    /// <summary>Options for a run held by this process, which recognises a lock left by a dead process on this machine.</summary>
+    public static ExecutionOptions ForThisProcess(TimeSpan lockLease) => new(ThisProcess(), lockLease) { IsGone = ProcessGone };
+
     /// <summary>A holder's name for this process: <c>machine:pid</c>.</summary>
     public static string ThisProcess() => $"{Environment.MachineName}:{Environment.ProcessId}";
 

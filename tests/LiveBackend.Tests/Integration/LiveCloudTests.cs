@@ -37,10 +37,9 @@ public sealed class LiveCloudTests(LiveCloud cloud)
     [Fact]
     public async Task LiveMigrate_ScheduledHost_MigrationRecordCompletes()
     {
-        var image = Assert.Single(await cloud.Connection.Glance.FindImageIdsAsync(LiveServers.Image));
-        await using var servers = new LiveServers(Nova);
-        var moving = await servers.BootAsync(image, LiveCloud.UniqueName("move"), "cmp-1");
-        await servers.BootAsync(image, LiveCloud.UniqueName("stay"), "cmp-1");
+        await using var servers = await LiveServers.StartAsync(cloud.Connection);
+        var moving = await servers.BootAsync("move", "cmp-1");
+        await servers.BootAsync("stay", "cmp-1");
         var before = await Nova.ListMigrationsAsync(moving.Id, "live-migration") is [var newest, ..] ? newest.Id : (long?)null;
 
         await Nova.LiveMigrateAsync(moving.Id, host: null);

@@ -11,11 +11,10 @@ public sealed class LiveDiscoveryTests(LiveCloud cloud)
     public async Task Discover_AntiAffinityPair_TopologyLoadsWithTheGroupAsAnAntiAffineVnf()
     {
         var nova = cloud.Connection.Nova;
-        var image = Assert.Single(await cloud.Connection.Glance.FindImageIdsAsync(LiveServers.Image));
-        await using var servers = new LiveServers(nova);
+        await using var servers = await LiveServers.StartAsync(cloud.Connection);
         var group = await servers.CreateGroupAsync(LiveCloud.UniqueName("pair"), "anti-affinity");
-        var a = await servers.BootAsync(image, LiveCloud.UniqueName("a"), "cmp-1", group.Id);
-        var b = await servers.BootAsync(image, LiveCloud.UniqueName("b"), "cmp-2", group.Id);
+        var a = await servers.BootAsync("a", "cmp-1", group.Id);
+        var b = await servers.BootAsync("b", "cmp-2", group.Id);
 
         var discovered = await TopologyDiscovery.DiscoverAsync(cloud.Connection);
         var loaded = TopologyLoader.Parse("discovered.yaml", discovered.ToYaml());

@@ -14,11 +14,10 @@ public sealed class LiveResumeTests(LiveCloud cloud) : IAsyncLifetime
     public async Task Run_KilledMidCampaign_ResumesToTheEndWithoutRedoingFinishedWork()
     {
         var nova = cloud.Connection.Nova;
-        var image = Assert.Single(await cloud.Connection.Glance.FindImageIdsAsync(LiveServers.Image));
-        await using var servers = new LiveServers(nova);
+        await using var servers = await LiveServers.StartAsync(cloud.Connection);
         var group = await servers.CreateGroupAsync(LiveCloud.UniqueName("spread"), "anti-affinity");
-        var a = await servers.BootAsync(image, LiveCloud.UniqueName("a"), "cmp-1", group.Id);
-        var b = await servers.BootAsync(image, LiveCloud.UniqueName("b"), "cmp-2", group.Id);
+        var a = await servers.BootAsync("a", "cmp-1", group.Id);
+        var b = await servers.BootAsync("b", "cmp-2", group.Id);
         var topology = $$"""
             name: live-resume
             {{LiveRun.Hosts}}

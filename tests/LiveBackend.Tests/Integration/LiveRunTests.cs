@@ -34,16 +34,15 @@ public sealed class LiveRunTests(LiveCloud cloud) : IAsyncLifetime
     [Fact]
     public async Task Run_RollingOverTheComputes_UpgradesEveryHostKeepsEveryServerAndTalksToTheVnfm()
     {
-        var image = Assert.Single(await cloud.Connection.Glance.FindImageIdsAsync(LiveServers.Image));
-        await using var servers = new LiveServers(Nova);
+        await using var servers = await LiveServers.StartAsync(cloud.Connection);
         await using var vnfm = await ScriptedVnfm.StartAsync();
         vnfm.Project = "vnf-project";
         var spread = await servers.CreateGroupAsync(LiveCloud.UniqueName("aa"), "anti-affinity");
         var pairGroup = await servers.CreateGroupAsync(LiveCloud.UniqueName("as"), "anti-affinity");
-        var aa1 = await servers.BootAsync(image, LiveCloud.UniqueName("aa1"), "cmp-1", spread.Id);
-        var aa2 = await servers.BootAsync(image, LiveCloud.UniqueName("aa2"), "cmp-2", spread.Id);
-        var as1 = await servers.BootAsync(image, LiveCloud.UniqueName("as1"), "cmp-2", pairGroup.Id);
-        var as2 = await servers.BootAsync(image, LiveCloud.UniqueName("as2"), "cmp-3", pairGroup.Id);
+        var aa1 = await servers.BootAsync("aa1", "cmp-1", spread.Id);
+        var aa2 = await servers.BootAsync("aa2", "cmp-2", spread.Id);
+        var as1 = await servers.BootAsync("as1", "cmp-2", pairGroup.Id);
+        var as2 = await servers.BootAsync("as2", "cmp-3", pairGroup.Id);
         var topology = $$"""
             name: live-rolling
             {{LiveRun.Hosts}}
@@ -100,10 +99,9 @@ public sealed class LiveRunTests(LiveCloud cloud) : IAsyncLifetime
     [Fact]
     public async Task Run_LiveMigrationOutlastsItsTimeout_AbortsTheMigrationAndTheCampaignAsThePolicySays()
     {
-        var image = Assert.Single(await cloud.Connection.Glance.FindImageIdsAsync(LiveServers.Image));
-        await using var servers = new LiveServers(Nova);
+        await using var servers = await LiveServers.StartAsync(cloud.Connection);
         await using var vnfm = await ScriptedVnfm.StartAsync();
-        var vm = await servers.BootAsync(image, LiveCloud.UniqueName("slow"), "cmp-1");
+        var vm = await servers.BootAsync("slow", "cmp-1");
         var topology = $$"""
             name: live-slow
             {{LiveRun.Hosts}}

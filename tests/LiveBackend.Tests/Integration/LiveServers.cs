@@ -3,7 +3,7 @@ using Escalator.LiveBackend.OpenStack;
 namespace Escalator.LiveBackend.Tests.Integration;
 
 /// <summary>Servers (and a server group) a live test boots, deleted when it is disposed, whether the test passed or not.</summary>
-internal sealed class LiveServers(NovaClient nova) : IAsyncDisposable
+internal sealed class LiveServers(NovaClient nova, string imageId) : IAsyncDisposable
 {
     public const string Image = "escalator-tiny";
     public const string Flavor = "escalator.tiny";
@@ -19,8 +19,14 @@ internal sealed class LiveServers(NovaClient nova) : IAsyncDisposable
     }
 
     /// <summary>Boots a server on a named host and waits for it to be ACTIVE.</summary>
-    public async Task<NovaServer> BootAsync(string imageId, string name, string host, string? groupId = null)
+    /// <summary>Finds the test image; the servers booted are deleted when disposed.</summary>
+    public static async Task<LiveServers> StartAsync(CloudConnection connection) =>
+        new(connection.Nova, Assert.Single(await connection.Glance.FindImageIdsAsync(Image)));
+
+    /// <summary>Boots a server named <paramref name="what"/> plus a unique suffix on <paramref name="host"/>, and waits for it.</summary>
+    public async Task<NovaServer> BootAsync(string what, string host, string? groupId = null)
     {
+        var name = LiveCloud.UniqueName(what);
         var id = await nova.CreateServerAsync(new ServerCreateRequest(name, imageId, Flavor, host, groupId));
         _servers.Add(id);
         var server = await nova.WaitForServerAsync(id, ["ACTIVE", "ERROR"], LiveCloud.StepTimeout, LiveCloud.PollInterval);
