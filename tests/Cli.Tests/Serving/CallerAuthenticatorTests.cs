@@ -1,6 +1,5 @@
 using Escalator.Cli.Serving.Access;
 using Escalator.LiveBackend.OpenStack;
-using Escalator.LiveBackend.Tests.Journal;
 using Escalator.Model.Access;
 
 namespace Escalator.Cli.Tests.Serving;

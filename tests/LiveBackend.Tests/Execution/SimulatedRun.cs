@@ -27,7 +27,7 @@ internal sealed class SimulatedRun : IDisposable
 
     public static SimulatedRun Of(string scenario, bool faults = false, Func<Campaign, Campaign>? edit = null)
     {
-        var (topology, campaign) = Solver.Tests.Verification.Repo.Scenario(scenario);
+        var (topology, campaign) = Repo.Scenario(scenario);
         return new SimulatedRun(topology, edit is null ? campaign : edit(campaign), faults);
     }
 

@@ -1,4 +1,3 @@
-using Escalator.Model.Tests.Plans;
 using Escalator.Model.Yaml;
 using FsCheck.Fluent;
 
@@ -90,7 +89,7 @@ public sealed class DurationsTests
 
             Assert.True(ok);
             Assert.Equal(seconds, back);
-        });
+        }, ModelProperties.PlansReplay, gamma: false);
     }
 
     [Fact]
@@ -107,7 +106,7 @@ public sealed class DurationsTests
 
             Assert.True(ok, text);
             Assert.Equal(seconds, back);
-        });
+        }, ModelProperties.PlansReplay, gamma: false);
     }
 
     [Fact]

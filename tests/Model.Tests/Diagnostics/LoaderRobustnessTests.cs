@@ -1,7 +1,6 @@
 using Escalator.Model.Campaigns;
 using Escalator.Model.Diagnostics;
 using Escalator.Model.Plans;
-using Escalator.Model.Tests.Plans;
 using Escalator.Model.Topology;
 using FsCheck;
 using FsCheck.Fluent;
@@ -180,7 +179,7 @@ public sealed partial class LoaderRobustnessTests
                     PlanExpander.Expand(campaign.Value, topology.Value!);
                 }
             }
-        });
+        }, ModelProperties.PlansReplay, gamma: false);
     }
 
     [Fact]

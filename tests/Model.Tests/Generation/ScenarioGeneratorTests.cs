@@ -1,7 +1,7 @@
+using Escalator.Model.Tests.Yaml;
 using System.Diagnostics;
 using Escalator.Model.Campaigns;
 using Escalator.Model.Generation;
-using Escalator.Model.Tests.Yaml;
 using Escalator.Model.Topology;
 using Escalator.Model.Yaml;
 using Xunit.Abstractions;
@@ -35,7 +35,7 @@ public sealed class ScenarioGeneratorTests(ITestOutputHelper output)
     [Fact]
     public void Generate_AnyArguments_HasTheCountsAskedFor()
     {
-        Properties.Check(ScenarioCase.Small(maxHosts: 300), c =>
+        Properties.Check(ScenarioCase.Small(maxHosts: 300), 100, c =>
         {
             var (dc, _) = c.Generate();
 
@@ -43,24 +43,24 @@ public sealed class ScenarioGeneratorTests(ITestOutputHelper output)
             Assert.Equal(c.Vnfs, dc.Vnfs.Length);
             Assert.Equal(ScenarioGenerator.ControlHosts, dc.Hosts.Count(h => h.Roles.HasFlag(HostRoles.Control)));
             Assert.Equal(c.Hosts - ScenarioGenerator.ControlHosts, dc.Hosts.Count(h => h.Roles == HostRoles.Compute));
-        }, maxTest: 100);
+        }, ModelProperties.YamlReplay);
     }
 
     [Fact]
     public void Generate_AnyArguments_LoadsAndValidatesWithoutDiagnostics()
     {
-        Properties.Check(ScenarioCase.Small(maxHosts: 200), c =>
+        Properties.Check(ScenarioCase.Small(maxHosts: 200), 40, c =>
         {
             var (dc, campaign) = c.Generate();
 
             AssertValid(dc, campaign, c.ToString());
-        }, maxTest: 40);
+        }, ModelProperties.YamlReplay);
     }
 
     [Fact]
     public void Generate_AnyArguments_KeepsAntiAffinity()
     {
-        Properties.Check(ScenarioCase.Small(maxHosts: 300), c =>
+        Properties.Check(ScenarioCase.Small(maxHosts: 300), 100, c =>
         {
             var (dc, _) = c.Generate();
 
@@ -71,13 +71,13 @@ public sealed class ScenarioGeneratorTests(ITestOutputHelper output)
                 Assert.True(domains.Distinct().Count() == domains.Count,
                     $"{c}: {vnf.Id} ({vnf.AntiAffinity} anti-affinity) has two instances in one domain: {string.Join(", ", domains)}");
             }
-        }, maxTest: 100);
+        }, ModelProperties.YamlReplay);
     }
 
     [Fact]
     public void Generate_AnyArguments_LeavesHeadroomOnEveryHost()
     {
-        Properties.Check(ScenarioCase.Small(maxHosts: 300), c =>
+        Properties.Check(ScenarioCase.Small(maxHosts: 300), 100, c =>
         {
             var (dc, _) = c.Generate();
 
@@ -91,7 +91,7 @@ public sealed class ScenarioGeneratorTests(ITestOutputHelper output)
                 Assert.True(on.Sum(x => x.Flavor.Vcpu) <= ScenarioGenerator.Headroom * c2.AllocatableVcpu + 1e-9, $"{c}: {host.Id} uses more than the headroom allows of its vCPUs");
                 Assert.True(on.Sum(x => x.Flavor.DiskGiB) <= ScenarioGenerator.Headroom * c2.AllocatableDiskGiB + 1e-9, $"{c}: {host.Id} uses more than the headroom allows of its disk");
             }
-        }, maxTest: 100);
+        }, ModelProperties.YamlReplay);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class PlanExpanderProperties
 
             Assert.DoesNotContain(diagnostics, d => d.Severity == Severity.Error);
             Assert.Equal(Enumerable.Range(1, plan.Waves.Length), plan.Waves.Select(w => w.Number));
-        });
+        }, ModelProperties.PlansReplay, gamma: false);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class PlanExpanderProperties
                 Assert.Equal(selected, planned);
                 Assert.Equal(selected, plan.Stages.Single(p => p.Name == stage.Name).Hosts.Select(h => h.Name).Order(StringComparer.Ordinal));
             }
-        });
+        }, ModelProperties.PlansReplay, gamma: false);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class PlanExpanderProperties
                 }
             }
             Assert.Equal(s.Campaign.Stages.Length, plan.Stages.Length);
-        });
+        }, ModelProperties.PlansReplay, gamma: false);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class PlanExpanderProperties
                         break;
                 }
             }
-        });
+        }, ModelProperties.PlansReplay, gamma: false);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class PlanExpanderProperties
                     Assert.True(spares.Matches(index.Host(to)), $"wave {wave.Number}: {move.Instance} moves to {to}, outside the new universe");
                 }
             }
-        });
+        }, ModelProperties.PlansReplay, gamma: false);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class PlanExpanderProperties
                     }
                 }
             }
-        });
+        }, ModelProperties.PlansReplay, gamma: false);
     }
 
     private static void Within(FaultDomainLimits limits, int total, List<Host> wave, int number)

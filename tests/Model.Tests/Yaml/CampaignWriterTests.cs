@@ -75,23 +75,23 @@ public sealed class CampaignWriterTests
     [Fact]
     public void Write_GeneratedCampaigns_RoundTripLosslessly()
     {
-        Properties.Check(ScenarioCase.Small(maxHosts: 400), c =>
+        Properties.Check(ScenarioCase.Small(maxHosts: 400), 30, c =>
         {
             var (_, campaign) = c.Generate();
 
             RoundTrip.Campaign(campaign, c.ToString());
-        }, maxTest: 30);
+        }, ModelProperties.YamlReplay);
     }
 
     [Fact]
     public void Write_RandomCampaigns_RoundTripLosslessly()
     {
-        Properties.Check(Properties.Seeds, seed =>
+        Properties.Check(Properties.Seeds, 300, seed =>
         {
             var campaign = RandomCampaigns.Next(new Random(seed));
 
             RoundTrip.Campaign(campaign, $"RandomCampaigns.Next(new Random({seed}))");
-        }, maxTest: 300);
+        }, ModelProperties.YamlReplay);
     }
 
     [Fact]

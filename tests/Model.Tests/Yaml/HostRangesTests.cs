@@ -38,7 +38,7 @@ public sealed class HostRangesTests
     [Fact]
     public void Patterns_RandomNames_ExpandBackToTheNames()
     {
-        Properties.Check(Properties.Seeds, seed =>
+        Properties.Check(Properties.Seeds, 500, seed =>
         {
             var random = new Random(seed);
             var names = new List<string>();
@@ -52,6 +52,6 @@ public sealed class HostRangesTests
             var expanded = HostRanges.Patterns(names).SelectMany(p => HostRange.Expand(p).Names).ToList();
 
             Assert.True(names.SequenceEqual(expanded), $"seed {seed}: [{string.Join(", ", names)}] came back as [{string.Join(", ", expanded)}]");
-        }, maxTest: 500);
+        }, ModelProperties.YamlReplay);
     }
 }

@@ -36,23 +36,23 @@ public sealed class TopologyWriterTests
     [Fact]
     public void Write_GeneratedTopologies_RoundTripLosslessly()
     {
-        Properties.Check(ScenarioCase.Small(maxHosts: 120), c =>
+        Properties.Check(ScenarioCase.Small(maxHosts: 120), 60, c =>
         {
             var (dc, _) = c.Generate();
 
             RoundTrip.Topology(dc, c.ToString());
-        }, maxTest: 60);
+        }, ModelProperties.YamlReplay);
     }
 
     [Fact]
     public void Write_VariedTopologies_RoundTripLosslessly()
     {
-        Properties.Check(ScenarioCase.Small(maxHosts: 60), c =>
+        Properties.Check(ScenarioCase.Small(maxHosts: 60), 200, c =>
         {
             var dc = TopologyVariations.Vary(c.Generate().Topology, new Random(c.Seed));
 
             RoundTrip.Topology(dc, $"{c} varied with seed {c.Seed}", warningsAllowed: true);
-        }, maxTest: 200);
+        }, ModelProperties.YamlReplay);
     }
 
     [Fact]

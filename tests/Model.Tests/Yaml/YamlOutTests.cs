@@ -54,7 +54,7 @@ public sealed class YamlOutTests
     [Fact]
     public void Text_RandomStrings_ReadBackUnchanged()
     {
-        Properties.Check(Properties.Seeds, seed =>
+        Properties.Check(Properties.Seeds, 200, seed =>
         {
             var random = new Random(seed);
             var words = Enumerable.Range(0, 8).Select(_ => TrickyText.Next(random)).ToList();
@@ -64,7 +64,7 @@ public sealed class YamlOutTests
                 var (_, read) = RoundTrip.Campaign(Campaign(word), $"seed {seed}, the string \"{word}\"");
                 Assert.Equal(word, read.Value!.Description);
             }
-        }, maxTest: 200);
+        }, ModelProperties.YamlReplay);
     }
 
     private static readonly Lazy<Campaign> Ha = new(() => CampaignLoader.LoadFile(ScenarioFiles.Path("scenarios/ha/rolling-computes.yaml")).Value!);

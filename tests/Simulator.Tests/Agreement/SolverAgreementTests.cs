@@ -2,7 +2,6 @@ using Escalator.Model.Campaigns;
 using Escalator.Model.Plans;
 using Escalator.Simulator.Runs;
 using Escalator.Solver.Invariants;
-using Escalator.Solver.Tests.Verification;
 using Escalator.Solver.Verification;
 
 namespace Escalator.Simulator.Tests.Agreement;

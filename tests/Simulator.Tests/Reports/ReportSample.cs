@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Escalator.Solver.Tests.Verification;
 
 namespace Escalator.Simulator.Tests.Reports;
 

@@ -1,6 +1,5 @@
 using Escalator.Model.Plans;
 using Escalator.Simulator.Runs;
-using Escalator.Solver.Tests.Verification;
 
 namespace Escalator.Simulator.Tests.Runs;
 

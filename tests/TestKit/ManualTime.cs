@@ -1,7 +1,7 @@
-namespace Escalator.LiveBackend.Tests.Journal;
+namespace Escalator.TestKit;
 
 /// <summary>A clock the test moves by hand.</summary>
-internal sealed class ManualTime(DateTimeOffset start) : TimeProvider
+public sealed class ManualTime(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;
 

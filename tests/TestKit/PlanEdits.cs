@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 using Escalator.Model.Plans;
 using Escalator.Model.Topology;
 
-namespace Escalator.Solver.Tests.Verification;
+namespace Escalator.TestKit;
 
 /// <summary>Hand edits of a plan that expansion never makes: what a planner might do to a plan file, and what the
 /// verifier must catch. Waves are renumbered and stage spans recomputed after each edit.</summary>
-internal static class PlanEdits
+public static class PlanEdits
 {
     /// <summary>Wave <paramref name="b"/> merged into wave <paramref name="a"/> (its hosts and steps appended).</summary>
     public static Plan Merge(Plan plan, int a, int b)

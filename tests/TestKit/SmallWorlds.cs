@@ -3,10 +3,10 @@ using Escalator.Model.Campaigns;
 using Escalator.Model.Software;
 using Escalator.Model.Topology;
 
-namespace Escalator.Solver.Tests.Verification;
+namespace Escalator.TestKit;
 
 /// <summary>A small data centre and a one-stage rolling campaign over it, rebuilt from <see cref="Seed"/>.</summary>
-internal sealed record SmallWorld(int Seed, bool Gentle, DataCentre Topology, Campaign Campaign)
+public sealed record SmallWorld(int Seed, bool Gentle, DataCentre Topology, Campaign Campaign)
 {
     public override string ToString() => $"seed {Seed}{(Gentle ? " (gentle)" : "")}: {Describe()}";
 
@@ -35,7 +35,7 @@ internal sealed record SmallWorld(int Seed, bool Gentle, DataCentre Topology, Ca
 /// parallel universe (ESC-U1), VMs that can always move the procedure's way (ESC-M1), every timeout finite and above its
 /// step's expected time (ESC-W1), and a VNF that tolerates no loss has no budget or one of 10 s, which at most eight
 /// live-migration pauses of 0.52 s cannot exhaust (ESC-R3).</remarks>
-internal static class SmallWorlds
+public static class SmallWorlds
 {
     /// <param name="gentle">Leans towards safe expanded plans: VMs live-migrate, a VNF that tolerates no loss has a
     /// budget, the procedure switches over and evacuates live (cold as fallback), a cluster is a majority of three.</param>

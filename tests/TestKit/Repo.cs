@@ -2,10 +2,10 @@ using System.Reflection;
 using Escalator.Model.Campaigns;
 using Escalator.Model.Topology;
 
-namespace Escalator.Solver.Tests.Verification;
+namespace Escalator.TestKit;
 
 /// <summary>Files of the repository, whose root the build records in the test assembly, and its bundled scenarios.</summary>
-internal static class Repo
+public static class Repo
 {
     public static string Root { get; } = typeof(Repo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepositoryRoot").Value!;
