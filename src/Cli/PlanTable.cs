@@ -32,7 +32,8 @@ internal static class PlanTable
             {
                 var target = step.Target == previous ? "" : step.Target;
                 previous = step.Target;
-                var timing = $"{Human(step.ExpectedSeconds)} (timeout {Human(step.TimeoutSeconds)}, then {PlanJson.Kebab(step.OnTimeout)})";
+                var lead = step.LeadSeconds > step.ExpectedSeconds ? $", lasting the {Human(step.LeadSeconds)} lead time" : "";
+                var timing = $"{Human(step.ExpectedSeconds)} (timeout {Human(step.TimeoutSeconds)}, then {PlanJson.Kebab(step.OnTimeout)}{lead})";
                 text.Append($"  {target.PadRight(targetWidth)}  {PlanJson.Kebab(step.Action).PadRight(actionWidth)}  {step.Detail}  {timing}");
                 if (!step.Unavailable.IsEmpty)
                 {

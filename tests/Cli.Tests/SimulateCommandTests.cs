@@ -12,7 +12,8 @@ public sealed class SimulateCommandTests
         Assert.Equal(0, code);
         Assert.StartsWith("rolling-computes on ha: 40 run(s), seed 1, faults off; 12 wave(s)", stdout);
         Assert.Contains("vepc-mme", stdout);
-        Assert.Contains("no run broke a redundancy, quorum or capacity invariant", stdout);
+        Assert.Contains("no run broke a redundancy, quorum, capacity or move-once invariant, nor lost a VM", stdout);
+        Assert.Contains("not simulated: stage order and version windows (ESC-O1, ESC-O2)", stdout);
         Assert.Contains("simulating rolling-computes: 40/40", stderr);
     }
 
@@ -33,16 +34,30 @@ public sealed class SimulateCommandTests
 
         Assert.Equal(1, code);
         Assert.Contains("invariant breaches in 10 of 10 run(s), 10 of them without any fault:", stdout);
-        Assert.Contains("wave 1: redundancy of vping", stdout);
+        Assert.Contains("wave 1: capacity of vping-1", stdout);
     }
 
     [Fact]
     public async Task Simulate_BreachesOnlyAfterFaults_ReportsThemAsRiskAndExitsZero()
     {
-        var (code, stdout, _) = await Cli.RunAsync("simulate", "scenarios/ha/rolling-computes.yaml", "--runs", "200", "--seed", "1");
+        // The control-plane campaign where one reboot in twenty leaves a host down and three failed hosts are tolerated: a
+        // member that does not come back, then the next member's upgrade, takes a cluster below its quorum.
+        var campaign = Path.Combine(Path.GetTempPath(), $"escalator-faulty-{Guid.NewGuid():N}.yaml");
+        var text = File.ReadAllText(Repo.Path("scenarios", "ha", "control-plane.yaml"))
+            .Replace("recovery: {retries: 1, rollback: graceful, maxFailures: 1}", "recovery: {retries: 1, rollback: graceful, maxFailures: 3}", StringComparison.Ordinal);
+        File.WriteAllText(campaign, text + "\nsimulation:\n  faults: {hostNotBack: 0.05}\n");
+        try
+        {
+            var (code, stdout, _) = await Cli.RunAsync("simulate", "scenarios/ha/topology.yaml", campaign, "--runs", "200", "--seed", "1");
 
-        Assert.Equal(0, code);
-        Assert.Matches(@"invariant breaches in [1-9]\d* of 200 run\(s\), 0 of them without any fault:", stdout);
+            Assert.Equal(0, code);
+            Assert.Matches(@"invariant breaches in [1-9]\d* of 200 run\(s\), 0 of them without any fault:", stdout);
+            Assert.Contains("quorum of galera", stdout);
+        }
+        finally
+        {
+            File.Delete(campaign);
+        }
     }
 
     [Fact]
@@ -101,5 +116,39 @@ public sealed class SimulateCommandTests
 
         Assert.Equal(2, code);
         Assert.Contains("compare needs at least two campaigns", stderr);
+    }
+
+    [Fact]
+    public async Task Simulate_Expected_OneFaultFreeRunAtExpectedDurations()
+    {
+        var (code, stdout, _) = await Cli.RunAsync("simulate", "scenarios/ha/rolling-computes.yaml", "--expected");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("rolling-computes on ha: 1 run at expected durations, faults off;", stdout);
+        // Two switchovers of exactly 3 s each.
+        Assert.Matches(@"vepc-mme\s+10 s\s+6 s\s+6 s\s+6 s\s+2\s+3 s", stdout);
+    }
+
+    [Fact]
+    public async Task Simulate_FailOnBudget_ExitsOneForAVnfOverItsBudgetWithoutBreach()
+    {
+        string[] args = ["simulate", "scenarios/minimal/topology-pinned.yaml", "scenarios/minimal/unsafe-pinned-vnf.yaml", "--runs", "10", "--no-faults"];
+
+        var gate = await Cli.RunAsync([.. args, "--fail-on", "budget"]);
+        var plain = await Cli.RunAsync(args);
+
+        // vping-1 cannot leave and reboots with its host: no invariant the simulator watches breaks, its budget does.
+        Assert.Equal(1, gate.Code);
+        Assert.Equal(0, plain.Code);
+        Assert.Contains("OVER each VNF within its own budget at p95: not vping", gate.Out);
+    }
+
+    [Fact]
+    public async Task Simulate_UnknownFailOn_ExitsTwo()
+    {
+        var (code, _, stderr) = await Cli.RunAsync("simulate", "scenarios/ha/rolling-computes.yaml", "--fail-on", "budgets");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--fail-on expects budget, breach or budget,breach; found 'budgets'", stderr);
     }
 }

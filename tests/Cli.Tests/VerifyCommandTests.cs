@@ -83,4 +83,28 @@ public sealed class VerifyCommandTests
         Assert.Equal("", stdout);
         Assert.Contains(file, stderr);
     }
+
+    [Fact]
+    public async Task Verify_StricterConfidence_TwoSwitchoversOverTheBudget()
+    {
+        var (code, stdout, _) = await Cli.RunAsync("verify", "scenarios/ha/rolling-computes.yaml", "--confidence", "99.9%");
+
+        // At p99.9 each 3 s switchover (log-normal, cv 0.3) reaches about 7.1 s: two no longer fit vepc-mme's 10 s.
+        Assert.Equal(1, code);
+        Assert.Contains("budgets at p99.9", stdout);
+        Assert.Contains("vepc-mme is out 2 time(s)", stdout);
+        Assert.Contains("(ESC-R3)", stdout);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("0.3")]
+    [InlineData("sure")]
+    public async Task Verify_UnusableConfidence_ExitsTwoNamingTheValue(string value)
+    {
+        var (code, _, stderr) = await Cli.RunAsync("verify", "scenarios/ha/rolling-computes.yaml", "--confidence", value);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"--confidence expects a probability from 0.5 up to (not including) 1, such as 0.95 or 99%; found '{value}'", stderr);
+    }
 }

@@ -163,6 +163,9 @@ public static class SmallWorlds
         var stage = new Stage("computes", Selector.All with { Roles = HostRoles.Compute }, ["host-os"], [], new RollingStrategy(limits), "p");
         return new Campaign("small", null, null,
             ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("host-os", new SemVersion(13, 0, 0))]),
-            [new Component("host-os", [], [], impact)], [stage], [new Procedure("p", [.. steps])], RecoveryPolicy.Default, []);
+            [new Component("host-os", [], [], impact)], [stage], [new Procedure("p", [.. steps])], RecoveryPolicy.Default, [])
+        {
+            MoveOnce = false,
+        };
     }
 }

@@ -32,6 +32,27 @@ internal static class Arguments
         return null;
     }
 
+    /// <summary>The confidence at which budgets are proved: each interruption at this quantile of its spread.</summary>
+    public static Option<string> Confidence() => new("--confidence")
+    {
+        Description = "prove budgets with each interruption at this quantile of its duration spread, e.g. 0.95 or 99% (default 0.95)",
+        DefaultValueFactory = _ => "0.95",
+        HelpName = "P",
+    };
+
+    /// <summary>The confidence as a probability in [0.5, 1), or null after telling the user what was wrong.</summary>
+    public static double? ParseConfidence(string? text, TextWriter stderr)
+    {
+        var percent = text?.EndsWith('%') == true;
+        if (double.TryParse(percent ? text![..^1] : text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            var p = percent ? value / 100 : value;
+            if (p is >= 0.5 and < 1) return p;
+        }
+        stderr.WriteLine($"escalator: --confidence expects a probability from 0.5 up to (not including) 1, such as 0.95 or 99%; found '{text}'");
+        return null;
+    }
+
     /// <summary>Writes a file the user asked for; on failure says which file and why, and returns false.</summary>
     public static bool TryWrite(string path, string text, TextWriter stderr)
     {

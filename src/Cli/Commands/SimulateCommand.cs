@@ -21,10 +21,19 @@ internal static class SimulateCommand
             HelpName = "DIR",
         };
         var noFaults = new Option<bool>("--no-faults") { Description = "draw no faults: every step succeeds (durations still vary)" };
+        var expected = new Option<bool>("--expected")
+        {
+            Description = "run the plan once, without faults, every duration at its expected value (the run verify's verdict is compared with)",
+        };
+        var failOn = new Option<string?>("--fail-on")
+        {
+            Description = "exit 1 when the prediction breaks a budget (a VNF over it at the p95 of the runs), an invariant in a run without faults, or either: budget, breach or budget,breach (default: breach)",
+            HelpName = "WHAT",
+        };
         var parallel = Arguments.Parallel();
         var command = new Command("simulate", "Predict a campaign's duration, outage per VNF and risk by Monte Carlo simulation of its plan.")
         {
-            files, runs, seed, report, noFaults, parallel,
+            files, runs, seed, report, noFaults, expected, failOn, parallel,
         };
         command.SetAction(parse =>
         {
@@ -32,9 +41,13 @@ internal static class SimulateCommand
             var code = inputs.Report(stderr);
             if (code != ExitCodes.Ok) return code;
             if (!Arguments.CheckRuns(parse.GetValue(runs), parse.GetValue(parallel), stderr)) return ExitCodes.BadInput;
+            if (FailOn(parse.GetValue(failOn), stderr) is not { } gate) return ExitCodes.BadInput;
             var plan = PlanExpander.Expand(inputs.Campaign!, inputs.Topology!);
             var simulator = new PlanSimulator(inputs.Topology!, inputs.Campaign!, plan);
-            var options = new MonteCarloOptions(parse.GetValue(runs), parse.GetValue(seed), !parse.GetValue(noFaults), parse.GetValue(parallel));
+            var once = parse.GetValue(expected);
+            var options = once
+                ? new MonteCarloOptions(1, parse.GetValue(seed), Faults: false, Parallelism: 1, Expected: true)
+                : new MonteCarloOptions(parse.GetValue(runs), parse.GetValue(seed), !parse.GetValue(noFaults), parse.GetValue(parallel));
             var result = Progress.Run(stderr, $"simulating {plan.Campaign}", options.Runs, tick => MonteCarlo.Run(simulator, options, tick));
             var summary = MonteCarloSummary.Of(result);
             stdout.Write(SimulationText.Write(result, summary));
@@ -46,9 +59,24 @@ internal static class SimulateCommand
                 stdout.WriteLine($"report: {Path.Combine(dir, "report.html")}");
             }
             // A breach in a run where no fault was drawn is the plan's own; with faults it is a risk, shown above.
-            return result.Runs.Any(r => r.Faults == 0 && r.Breaches.Count > 0) ? ExitCodes.Unsafe : ExitCodes.Ok;
+            var breach = gate.Breach && result.Runs.Any(r => r.Faults == 0 && r.Breaches.Count > 0);
+            var budget = gate.Budget && summary.Vnfs.Any(v => v.OverBudgetAtP95);
+            return breach || budget ? ExitCodes.Unsafe : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>What <c>--fail-on</c> asks to gate on, or null after telling the user what was wrong.</summary>
+    private static (bool Budget, bool Breach)? FailOn(string? text, TextWriter stderr)
+    {
+        if (text is null) return (false, true);
+        var words = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 0 && words.All(w => w is "budget" or "breach"))
+        {
+            return (words.Contains("budget"), words.Contains("breach"));
+        }
+        stderr.WriteLine($"escalator: --fail-on expects budget, breach or budget,breach; found '{text}'");
+        return null;
     }
 
     /// <summary>Writes the three report files into <paramref name="dir"/>, creating it.</summary>

@@ -25,12 +25,14 @@ internal static class VerifyCommand
             HelpName = "FILE",
         };
         var timeout = Arguments.Timeout();
+        var confidence = Arguments.Confidence();
         var command = new Command("verify", "Prove that a campaign's plan keeps every invariant, or show where it breaks one.")
         {
             files,
             format,
             smt2,
             timeout,
+            confidence,
         };
         command.SetAction(parse =>
         {
@@ -38,9 +40,10 @@ internal static class VerifyCommand
             var code = inputs.Report(stderr);
             if (code != ExitCodes.Ok) return code;
             if (Arguments.ParseTimeout(parse.GetValue(timeout), stderr) is not { } limit) return ExitCodes.BadInput;
+            if (Arguments.ParseConfidence(parse.GetValue(confidence), stderr) is not { } quantile) return ExitCodes.BadInput;
             var smt2File = parse.GetValue(smt2);
             var plan = PlanExpander.Expand(inputs.Campaign!, inputs.Topology!);
-            var result = PlanVerifier.Verify(inputs.Topology!, inputs.Campaign!, plan, new VerifyOptions(limit, EmitSmt2: smt2File is not null));
+            var result = PlanVerifier.Verify(inputs.Topology!, inputs.Campaign!, plan, new VerifyOptions(limit, EmitSmt2: smt2File is not null, Confidence: quantile));
             if (smt2File is not null && !Arguments.TryWrite(smt2File, result.Smt2!, stderr)) return ExitCodes.BadInput;
             var report = new VerifyReport(inputs.Campaign!, inputs.Topology!, plan, result, inputs.CampaignSources);
             stdout.Write(parse.GetValue(format) switch

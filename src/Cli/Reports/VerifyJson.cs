@@ -27,6 +27,7 @@ internal static class VerifyJson
             w.WriteString("campaign", report.Campaign.Name);
             w.WriteString("topology", report.Topology.Name);
             w.WriteNumber("waves", report.Plan.Waves.Length);
+            w.WriteNumber("confidence", r.Confidence);
             if (r.Verdict is Verdict.Unknown unknown) w.WriteString("reason", unknown.Reason);
             w.WriteStartArray("violations");
             foreach (var v in r.Violations) WriteViolation(w, v, report.Locate(v));

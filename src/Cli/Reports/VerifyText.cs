@@ -17,11 +17,11 @@ internal static class VerifyText
         switch (r.Verdict)
         {
             case Verdict.Safe:
-                text.AppendLine(CultureInfo.InvariantCulture, $"SAFE: {subject} keeps every invariant in all {waves} wave(s)");
+                text.AppendLine(CultureInfo.InvariantCulture, $"SAFE: {subject} keeps every invariant in all {waves} wave(s), budgets at {r.ConfidenceWords}");
                 break;
             case Verdict.Unsafe unsafePlan:
                 var broken = unsafePlan.Violations.Select(v => v.Wave).Where(w => w > 0).Distinct().Count();
-                text.AppendLine(CultureInfo.InvariantCulture, $"UNSAFE: {subject} breaks {unsafePlan.Violations.Length} invariant instance(s) in {broken} of {waves} wave(s)");
+                text.AppendLine(CultureInfo.InvariantCulture, $"UNSAFE: {subject} breaks {unsafePlan.Violations.Length} invariant instance(s) in {broken} of {waves} wave(s), budgets at {r.ConfidenceWords}");
                 foreach (var v in unsafePlan.Violations)
                 {
                     text.AppendLine(CultureInfo.InvariantCulture, $"  {v}");

@@ -52,8 +52,8 @@ public sealed partial class Executor
         var affected = servers.Select(s => new InstanceId(s.Name)).Where(_instances.Contains)
             .Union(_placement.OnAtStart(step.Wave.Number, host))
             .GroupBy(i => _index.VnfOf(i)).Where(g => g.Key.Coordination.Coordinated).ToList();
-        var fenix = step.Source?.Event ?? FenixEvent.Maintenance;
-        var wait = step.Source?.WaitReply ?? false;
+        var fenix = step.Step.Event ?? FenixEvent.Maintenance;
+        var wait = step.Step.WaitReply;
         var replies = await Task.WhenAll(affected.Select(g =>
             _vnfm.NotifyAsync(new VnfmNotice(RunId, g.Key.Id, fenix, [.. g], host, wait), cancellationToken))).ConfigureAwait(true);
         return Judge(affected.Select(g => g.Key.Id).Zip(replies), fenix);
@@ -84,9 +84,9 @@ public sealed partial class Executor
     /// <summary>Backup, upgrade, verify and the parallel universe's actions: performed by the backend.</summary>
     private async Task<Attempt> HostActionAsync(StepContext step, CancellationToken cancellationToken)
     {
-        var action = new HostAction(step.Step.Action, step.Target, RunId, step.Wave.Number, Components(step.Wave), step.Step.ExpectedSeconds)
+        var action = new HostAction(step.Step.Action, step.Target, RunId, step.Wave.Number, Components(step.Wave, step.Target), step.Step.ExpectedSeconds)
         {
-            Checks = step.Source?.Checks ?? [],
+            Checks = step.Step.Checks,
         };
         var result = await _backend.RunActionAsync(action, cancellationToken).ConfigureAwait(true);
         if (result.Output.Length > 0) Emit(step.Wave.Number, step.Target, step.Step.Action.ToString(), "output", result.Output);

@@ -22,11 +22,7 @@ public sealed partial class Executor
             Emit(step.Wave.Number, step.Target, "Evacuate", "note", $"{move.Instance} is no longer on {move.From}: nothing to move");
             return Attempt.Success;
         }
-        var mode = step.FallBack ? step.Source?.Fallback ?? MigrationMode.Cold : move.Mode;
-        if (mode == MigrationMode.None || (step.FallBack && mode == move.Mode))
-        {
-            return Attempt.Fail($"{move.Instance} cannot fall back from {move.Mode.ToString().ToLowerInvariant()} migration: the procedure names no other way");
-        }
+        var mode = move.Chain[step.Fallbacks];
         var ticket = Moving.Contains(server.Status)
             ? new MigrationTicket(server, mode, null)
             : await _backend.StartMigrationAsync(server, mode, move.To, cancellationToken).ConfigureAwait(true);

@@ -3,6 +3,7 @@ using Escalator.LiveBackend.OpenStack;
 using Escalator.LiveBackend.Journal;
 using Escalator.Model.Campaigns;
 using Escalator.Model.Plans;
+using Escalator.Model.Semantics;
 
 namespace Escalator.LiveBackend.Execution;
 
@@ -10,14 +11,18 @@ public sealed partial class Executor
 {
     /// <summary>A step about to be performed.</summary>
     /// <param name="InFlight">The journal shows it began and never ended: check the cloud before acting again.</param>
-    private sealed record StepContext(Wave Wave, PlanStep Step, ProcedureStep? Source, StepRef Ref, bool InFlight)
+    private sealed record StepContext(Wave Wave, PlanStep Step, StepRef Ref, bool InFlight)
     {
-        /// <summary>The live-to-cold (or cold-to-stop-start) fallback is in use after a wait expired.</summary>
-        public bool FallBack { get; init; }
+        /// <summary>For an evacuation, which mode of its move's chain is in use (0: the planned one; more: fallbacks).</summary>
+        public int Fallbacks { get; init; }
 
+        /// <summary>The retries made so far (fallbacks do not count).</summary>
         public int Attempt { get; init; }
 
         public string Target => Step.Target;
+
+        /// <summary>Whether the step's move has a fallback left.</summary>
+        public bool CanFallBack => Step.Moves is [var move, ..] && Fallbacks < move.Chain.Length - 1;
     }
 
     /// <summary>How one attempt of a step ended.</summary>
@@ -40,35 +45,36 @@ public sealed partial class Executor
         Stopped,
     }
 
-    /// <summary>Performs a step with the campaign's policies: retries, the step's expiry policy when its wait runs out.</summary>
+    /// <summary>Performs a step, each attempt followed by the one recovery decision (<see cref="Recovery"/>): retry, fall
+    /// back along the move's chain, skip, fail the host, abort or roll back.</summary>
     private async Task<StepEnd> PerformAsync(StepContext step, CancellationToken cancellationToken)
     {
-        var retries = _request.Campaign.Recovery.Retries;
         while (true)
         {
             var attempt = await AttemptAsync(step, cancellationToken).ConfigureAwait(true);
-            if (attempt.Ok) return StepEnd.Ok;
-            var policy = attempt.TimedOut ? step.Step.OnTimeout : ExpiryPolicy.Retry;
-            switch (policy)
+            var end = attempt.Ok ? AttemptEnd.Ok : attempt.TimedOut ? AttemptEnd.TimedOut : AttemptEnd.Failed;
+            switch (Recovery.Decide(step.Step.OnTimeout, end, step.Attempt, _request.Campaign.Recovery, step.CanFallBack))
             {
-                case ExpiryPolicy.Retry when step.Attempt < retries:
-                case ExpiryPolicy.FallBack when !step.FallBack && step.Step.Action != StepAction.Evacuate && step.Attempt < retries:
+                case RecoveryAction.Go:
+                    return StepEnd.Ok;
+                case RecoveryAction.Retry:
                     await Task.Delay(RetryDelay(step.Attempt), _backend.Time, cancellationToken).ConfigureAwait(true);
                     step = step with { Attempt = step.Attempt + 1, InFlight = false };
                     continue;
-                case ExpiryPolicy.FallBack when !step.FallBack && step.Step.Action == StepAction.Evacuate:
-                    step = step with { FallBack = true, InFlight = false };
+                case RecoveryAction.FallBack:
+                    step = step with { Fallbacks = step.Fallbacks + 1, InFlight = false };
                     continue;
-                case ExpiryPolicy.Skip:
+                case RecoveryAction.Skip:
                     Journal(j => j.Complete(j.Intend(RunId, step.Ref, step.Step.Action.ToString(), "skipped by the step's expiry policy"), ActionOutcome.Skipped));
                     Emit(step.Wave.Number, step.Target, step.Step.Action.ToString(), "skipped", $"{step.Step.Detail}: skipped (policy skip after the wait expired)");
                     return StepEnd.Skipped;
-                case ExpiryPolicy.Abort:
+                case RecoveryAction.Abort:
                     Failure(step, attempt, "the step's policy aborts the campaign");
                     RequestStop(Stop.Abort);
                     return StepEnd.Stopped;
-                case ExpiryPolicy.Rollback:
-                    Failure(step, attempt, "the step's policy rolls the campaign back");
+                case RecoveryAction.Rollback:
+                    Failure(step, attempt, "the host stays in maintenance and the step's policy rolls the campaign back");
+                    lock (_gate) _failedHosts.Add(new(step.Target));
                     RequestStop(Stop.Rollback);
                     return StepEnd.Stopped;
                 default:
@@ -88,7 +94,7 @@ public sealed partial class Executor
     private async Task<Attempt> AttemptAsync(StepContext step, CancellationToken cancellationToken)
     {
         var action = step.Step.Action.ToString();
-        var detail = step.Step.Detail + (step.Attempt > 0 ? $" (attempt {step.Attempt + 1})" : "") + (step.FallBack ? " (fallback)" : "");
+        var detail = step.Step.Detail + (step.Attempt > 0 ? $" (attempt {step.Attempt + 1})" : "") + (step.Fallbacks > 0 ? " (fallback)" : "");
         if (step.InFlight) Journal(j => j.Interrupted(RunId, step.Ref));
         var entry = Journal(j => j.Intend(RunId, step.Ref, action, detail));
         var started = Now;

@@ -59,7 +59,6 @@ public sealed partial class Executor
         await slots.WaitAsync(cancellationToken).ConfigureAwait(true);
         try
         {
-            var sources = StepSources.Of(_request.Campaign, wave, steps);
             for (var i = 0; i < steps.Length; i++)
             {
                 var reference = new StepRef(wave.Number, target, i);
@@ -70,7 +69,7 @@ public sealed partial class Executor
                     continue;
                 }
                 if (CheckStop() != Stop.None) return;
-                var end = await PerformAsync(new StepContext(wave, steps[i], sources[i], reference, state == StepState.InFlight), cancellationToken)
+                var end = await PerformAsync(new StepContext(wave, steps[i], reference, state == StepState.InFlight), cancellationToken)
                     .ConfigureAwait(true);
                 if (end == StepEnd.HostFailed) return;
             }
@@ -117,7 +116,7 @@ public sealed partial class Executor
             await Task.Delay(TimeSpan.FromSeconds(wave.SoakSeconds), _backend.Time, cancellationToken).ConfigureAwait(true);
         }
         if (wave.GateChecks.IsEmpty) return true;
-        var gate = new Backends.HostAction(StepAction.Verify, wave.Stage, RunId, wave.Number, Components(wave), 0) { Checks = wave.GateChecks };
+        var gate = new Backends.HostAction(StepAction.Verify, wave.Stage, RunId, wave.Number, Components(wave, null), 0) { Checks = wave.GateChecks };
         var result = await _backend.RunActionAsync(gate, cancellationToken).ConfigureAwait(true);
         Emit(wave.Number, wave.Stage, "gate", result.Ok ? "ok" : "failed",
             result.Ok ? $"gate checks passed: {string.Join(", ", wave.GateChecks)}" : $"gate failed: {result.Error}", result.Ok ? null : "ESC-X20");
@@ -125,9 +124,15 @@ public sealed partial class Executor
         return result.Ok;
     }
 
-    /// <summary>The components a wave's stage upgrades, with their target versions.</summary>
-    private Dictionary<string, string> Components(Wave wave) =>
-        (Plan.Stages.FirstOrDefault(s => s.Name == wave.Stage)?.Components ?? [])
-            .Where(_request.Campaign.Targets.ContainsKey)
-            .ToDictionary(c => c, c => _request.Campaign.Targets[c].ToString(), StringComparer.Ordinal);
+    /// <summary>The components the wave brings to target on <paramref name="target"/> (on all its targets when null), with
+    /// their target versions, as the plan's upgrade and build steps say.</summary>
+    private static Dictionary<string, string> Components(Wave wave, string? target)
+    {
+        var components = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var step in wave.Steps.Where(s => s.Action is StepAction.Upgrade or StepAction.Build && (target is null || s.Target == target)))
+        {
+            foreach (var v in step.Versions) components[v.Component] = v.To.ToString();
+        }
+        return components;
+    }
 }

@@ -1,6 +1,6 @@
 using Escalator.LiveBackend.Backends;
 using Escalator.Model.Topology;
-using Escalator.Simulator.DataCentre;
+using Escalator.Model.Semantics;
 using MigrationMode = Escalator.Model.Topology.MigrationMode;
 
 namespace Escalator.LiveBackend.Simulated;

@@ -1,7 +1,7 @@
 using Escalator.LiveBackend.Backends;
 using Escalator.Model.Campaigns;
 using Escalator.Model.Topology;
-using Escalator.Simulator.DataCentre;
+using Escalator.Model.Semantics;
 using Escalator.Simulator.Engine;
 
 namespace Escalator.LiveBackend.Simulated;
@@ -32,7 +32,7 @@ public sealed partial class SimulatedBackend : IBackend
         ArgumentNullException.ThrowIfNull(simulation);
         _simulation = simulation;
         _settings = campaign.Simulation;
-        _sampler = new DurationSampler(new Random(seed), _settings.Durations);
+        _sampler = new DurationSampler(new Random(seed), new Spread(_settings.Durations));
         _faults = faults;
         _index = new TopologyIndex(dataCentre);
         Cloud = $"simulated:{dataCentre.Name}";

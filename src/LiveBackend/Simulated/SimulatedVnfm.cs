@@ -1,7 +1,7 @@
 using Escalator.LiveBackend.Coordination;
 using Escalator.Model.Campaigns;
 using Escalator.Model.Topology;
-using Escalator.Simulator.DataCentre;
+using Escalator.Model.Semantics;
 using Escalator.Simulator.Engine;
 
 namespace Escalator.LiveBackend.Simulated;
@@ -24,7 +24,7 @@ public sealed class SimulatedVnfm : IVnfmCoordinator
         ArgumentNullException.ThrowIfNull(simulation);
         _simulation = simulation;
         _settings = campaign.Simulation;
-        _sampler = new DurationSampler(new Random(unchecked(seed * 31 + 7)), _settings.Durations);
+        _sampler = new DurationSampler(new Random(unchecked(seed * 31 + 7)), new Spread(_settings.Durations));
         _faults = faults;
         _vnfs = dataCentre.Vnfs.ToDictionary(v => v.Id);
     }

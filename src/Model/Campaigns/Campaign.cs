@@ -19,6 +19,10 @@ public sealed record Campaign(
     /// <summary>What the simulator needs beyond expected durations; the defaults follow DESIGN.md.</summary>
     public SimulationSettings Simulation { get; init; } = SimulationSettings.Default;
 
+    /// <summary>Whether a VM leaves a host at most once in the campaign, onto a host already upgraded or outside it (the
+    /// Fenix rule; <c>moveOnce: false</c> opts out).</summary>
+    public bool MoveOnce { get; init; } = true;
+
     public Procedure ProcedureOf(Stage stage) => Procedures.First(p => p.Name == stage.Procedure);
 
     public Component? Component(string name) => Components.FirstOrDefault(c => c.Name == name);

@@ -68,7 +68,10 @@ public static partial class CampaignLoader
                 ReadCompletionTimeout(map) ?? defaults.CompletionTimeoutSecondsPerGiB,
                 map.Choice("onNonConvergence", NonConvergenceNames) ?? defaults.OnNonConvergence,
                 map.Int("maxConcurrentPerHost", min: 1) ?? defaults.MaxConcurrentPerHost,
-                map.Duration("resume") ?? defaults.ResumeSeconds);
+                map.Duration("resume") ?? defaults.ResumeSeconds)
+            {
+                OverheadSeconds = map.Duration("overhead") ?? defaults.OverheadSeconds,
+            };
             map.Finish();
             return settings;
         }

@@ -219,7 +219,6 @@ public static partial class CampaignLoader
                 {
                     Mode = map.Choice("mode", TopologyLoader.MigrationNames) ?? MigrationMode.Live,
                     Fallback = map.Choice("fallback", TopologyLoader.MigrationNames),
-                    MoveOnce = map.Bool("moveOnce") ?? false,
                 },
                 StepAction.Notify => step with
                 {

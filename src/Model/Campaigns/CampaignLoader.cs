@@ -11,7 +11,7 @@ namespace Escalator.Model.Campaigns;
 /// What it says of a topology is checked by <see cref="CampaignValidator"/>.</remarks>
 public static partial class CampaignLoader
 {
-    internal static readonly string[] RootKeys = ["name", "description", "topology", "targets", "components", "stages", "procedures", "recovery", "checks", "simulation"];
+    internal static readonly string[] RootKeys = ["name", "description", "topology", "targets", "components", "stages", "procedures", "recovery", "checks", "moveOnce", "simulation"];
 
     public static Loaded<Campaign> LoadFile(string path)
     {
@@ -47,11 +47,13 @@ public static partial class CampaignLoader
             var procedures = ReadProcedures(root);
             var stages = ReadStages(root);
             var recovery = ReadRecovery(root);
+            var moveOnce = root.Bool("moveOnce") ?? true;
             var simulation = ReadSimulation(root);
             root.Finish();
             var campaign = new Campaign(name, description, topology, targets, [.. components], [.. stages], [.. procedures], recovery, [.. checks])
             {
                 Simulation = simulation,
+                MoveOnce = moveOnce,
             };
             CheckReferences(campaign);
             return campaign;

@@ -79,6 +79,13 @@ public sealed record LiveMigrationSettings(
     double ResumeSeconds)
 {
     public static readonly LiveMigrationSettings Default = new(0.5, 10, 75, 800, NonConvergence.Abort, 1, 0.02);
+
+    /// <summary>What Nova spends on each live migration besides copying memory (its pre-live-migration work on both
+    /// hosts): about 1 s on the test cloud, up to 3 s seen (DESIGN.md).</summary>
+    public double OverheadSeconds { get; init; } = 1;
+
+    /// <summary>The longest pause Nova allows a converging live migration: its downtime limit plus the guest's resume.</summary>
+    public double LongestPauseSeconds => MaxDowntimeSeconds + ResumeSeconds;
 }
 
 /// <summary>Probabilities of faults, each per occasion.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Escalator.Model.Campaigns;
+using Escalator.Model.Software;
 using Escalator.Model.Topology;
 
 namespace Escalator.Model.Plans;
@@ -52,8 +53,15 @@ public sealed record Wave(
     ImmutableArray<string> GateChecks)
 {
     /// <summary>The longest chain of steps on one target.</summary>
-    public double ExpectedSeconds => Steps.IsEmpty ? 0 : Steps.GroupBy(s => s.Target).Max(g => g.Sum(s => s.ExpectedSeconds));
+    public double ExpectedSeconds => Steps.IsEmpty ? 0 : Steps.GroupBy(s => s.Target).Max(g => g.Sum(s => s.ExpectedDuration));
+
+    /// <summary>How many hosts the wave may take out of service, overall and per fault domain; null for a wave that takes
+    /// none out (a parallel universe's build, transfer and cut-over).</summary>
+    public WaveLimits? Limits { get; init; }
 }
+
+/// <summary>A wave's limits on hosts out of service, resolved to counts.</summary>
+public sealed record WaveLimits(int Max, int? PerRack, int? PerZone, int? PerSite);
 
 /// <summary>One concrete action on one target.</summary>
 /// <param name="Target">A host's name, or the stage's name for steps that are not on a host (state transfer, cut-over).</param>
@@ -70,7 +78,30 @@ public sealed record PlanStep(
     ExpiryPolicy OnTimeout,
     ImmutableArray<Unavailability> Unavailable,
     ImmutableArray<ServiceOutage> Services,
-    ImmutableArray<Move> Moves);
+    ImmutableArray<Move> Moves)
+{
+    /// <summary>For notify: the Fenix message sent.</summary>
+    public FenixEvent? Event { get; init; }
+
+    /// <summary>For notify: whether the step waits for the VNF managers' replies (bounded by its timeout).</summary>
+    public bool WaitReply { get; init; }
+
+    /// <summary>For notify: the notice its VNF managers are owed before maintenance goes on (their longest lead time): the
+    /// step ends no sooner, whenever the replies come. A deliberate wait, not bounded by the timeout (which bounds the replies).</summary>
+    public double LeadSeconds { get; init; }
+
+    /// <summary>What the step is expected to take: its expected time, or its lead time when that is longer.</summary>
+    public double ExpectedDuration => Math.Max(ExpectedSeconds, LeadSeconds);
+
+    /// <summary>For verify: the campaign's health checks run.</summary>
+    public ImmutableArray<string> Checks { get; init; } = [];
+
+    /// <summary>For upgrade and build: the components the step brings to target on its host, with the versions before and after.</summary>
+    public ImmutableArray<VersionChange> Versions { get; init; } = [];
+}
+
+/// <summary>A component brought from one version to another on a host; <paramref name="From"/> is null where it was not installed.</summary>
+public sealed record VersionChange(string Component, SemVersion? From, SemVersion To);
 
 /// <summary>Why an instance is unavailable during a step.</summary>
 public enum UnavailableReason
@@ -88,13 +119,23 @@ public enum UnavailableReason
     Switchover,
 }
 
-public sealed record Unavailability(InstanceId Instance, VnfId Vnf, UnavailableReason Reason);
+/// <summary>An instance a step makes unavailable, why, and for how long it is expected to be (seconds; infinite when it is
+/// lost for good, on a host that is retired).</summary>
+public sealed record Unavailability(InstanceId Instance, VnfId Vnf, UnavailableReason Reason, double Seconds);
 
 /// <summary>A member of a control-plane cluster that is down during a step.</summary>
 public sealed record ServiceOutage(string Service, HostId Member);
 
 /// <summary>A VM leaving its host. <paramref name="To"/> is null when no host in service had room for it.</summary>
-public sealed record Move(InstanceId Instance, VnfId Vnf, HostId From, HostId? To, MigrationMode Mode);
+/// <param name="Mode">How it moves first.</param>
+public sealed record Move(InstanceId Instance, VnfId Vnf, HostId From, HostId? To, MigrationMode Mode)
+{
+    /// <summary>How it moves when <see cref="Mode"/> fails (live → cold), or null; past its chain, it stays on its host.</summary>
+    public MigrationMode? Fallback { get; init; }
+
+    /// <summary>The modes it tries, in order: <see cref="Mode"/>, then <see cref="Fallback"/>.</summary>
+    public ImmutableArray<MigrationMode> Chain => Fallback is { } f ? [Mode, f] : [Mode];
+}
 
 /// <summary>Something the expansion noticed that the planner should see (it is not a safety verdict).</summary>
 public sealed record PlanNote(string Code, int Wave, string Message);

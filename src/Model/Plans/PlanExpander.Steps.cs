@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Escalator.Model.Campaigns;
+using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 using Escalator.Model.Yaml;
 
@@ -17,8 +18,7 @@ public sealed partial class PlanExpander
     }
 
     /// <summary>The procedure's steps made concrete for one host, moving VMs in <see cref="_placement"/> as it goes.</summary>
-    private List<PlanStep> HostSteps(int wave, Host host, IReadOnlyList<string> components, Procedure procedure,
-        HashSet<HostId> inWave, Visit visit, IReadOnlySet<HostId>? destinations = null)
+    private List<PlanStep> HostSteps(int wave, Host host, IReadOnlyList<string> components, Procedure procedure, Visit visit)
     {
         var steps = new List<PlanStep>();
         var target = host.Id.Name;
@@ -44,18 +44,13 @@ public sealed partial class PlanExpander
                         ? $"enable the compute service on {target} again" : $"take {target} out of maintenance", p.ExpectedSeconds));
                     break;
                 case StepAction.Notify:
-                    var told = affected.Where(v => v.Coordination.Coordinated).Select(v => v.Id.Name).ToList();
-                    if (told.Count > 0)
-                    {
-                        var wait = p.WaitReply ? $" and wait for the reply (at most {Durations.Format(p.TimeoutSeconds)})" : "";
-                        steps.Add(Make(p.Action, $"send {Fenix(p.Event)} to the VNFM of {string.Join(", ", told)}{wait}", p.ExpectedSeconds));
-                    }
+                    if (Notice(affected, p, Make) is { } notice) steps.Add(notice);
                     break;
                 case StepAction.Switchover:
                     steps.AddRange(Switchovers(host, p, Make));
                     break;
                 case StepAction.Evacuate:
-                    steps.AddRange(Evacuations(wave, host, p, inWave, destinations, Make));
+                    steps.AddRange(Evacuations(wave, host, p, Make));
                     break;
                 case StepAction.Backup when visit == Visit.Upgrade:
                     var items = impacts.SelectMany(i => i.Backup).Distinct().ToList();
@@ -67,10 +62,10 @@ public sealed partial class PlanExpander
                 case StepAction.Upgrade:
                     // A VM that could not leave goes down with the host it is on, for good.
                     steps.Add(Make(StepAction.Retire, $"retire {target}: the new universe carries its work", p.ExpectedSeconds,
-                        [.. _placement.On(host.Id).Select(i => new Unavailability(i, _index.VnfOf(i).Id, UnavailableReason.HostDown))]));
+                        [.. _placement.On(host.Id).Select(i => new Unavailability(i, _index.VnfOf(i).Id, UnavailableReason.HostDown, double.PositiveInfinity))]));
                     break;
                 case StepAction.Verify when visit == Visit.Upgrade:
-                    steps.Add(Make(p.Action, $"run the checks {string.Join(", ", p.Checks)}", p.ExpectedSeconds));
+                    steps.Add(Make(p.Action, $"run the checks {string.Join(", ", p.Checks)}", p.ExpectedSeconds) with { Checks = p.Checks });
                     break;
             }
         }
@@ -80,110 +75,105 @@ public sealed partial class PlanExpander
     private delegate PlanStep StepMaker(StepAction action, string detail, double expected, ImmutableArray<Unavailability> unavailable = default,
         ImmutableArray<ServiceOutage> services = default, ImmutableArray<Move> moves = default);
 
+    /// <summary>A Fenix notice to the VNF managers of the coordinated VNFs on the host, or none when no VNF there is
+    /// coordinated. A notice that waits for replies lasts at least the longest lead time its VNF managers are owed.</summary>
+    private static PlanStep? Notice(List<Vnf> affected, ProcedureStep p, StepMaker make)
+    {
+        var told = affected.Where(v => v.Coordination.Coordinated).ToList();
+        if (told.Count == 0) return null;
+        var wait = p.WaitReply ? $" and wait for the reply (at most {Durations.Format(p.TimeoutSeconds)})" : "";
+        var lead = p.WaitReply ? told.Max(v => v.Coordination.LeadTimeSeconds) : 0;
+        return make(p.Action, $"send {Fenix(p.Event)} to the VNFM of {string.Join(", ", told.Select(v => v.Id.Name))}{wait}", p.ExpectedSeconds)
+            with { Event = p.Event, WaitReply = p.WaitReply, LeadSeconds = lead };
+    }
+
     private IEnumerable<PlanStep> Switchovers(Host host, ProcedureStep p, StepMaker make)
     {
         foreach (var id in _placement.On(host.Id).ToList())
         {
             var vnf = _index.VnfOf(id);
-            if (vnf.Redundancy.Model != RedundancyModel.ActiveStandby || ActiveOf(vnf) != id) continue;
+            if (!vnf.IsPair || ActiveOf(vnf) != id) continue;
             var standby = vnf.Instances.First(i => i.Id != id).Id;
             _active[vnf.Id] = standby;
-            yield return make(StepAction.Switchover, $"switch {vnf.Id} over from {id} to {standby}",
-                vnf.SwitchoverSeconds > 0 ? vnf.SwitchoverSeconds : p.ExpectedSeconds,
-                [new Unavailability(id, vnf.Id, UnavailableReason.Switchover)]);
+            var gap = Outage.SwitchoverSeconds(vnf, p.ExpectedSeconds);
+            yield return make(StepAction.Switchover, $"switch {vnf.Id} over from {id} to {standby}", gap,
+                [new Unavailability(id, vnf.Id, UnavailableReason.Switchover, gap)]);
         }
     }
 
     private InstanceId? ActiveOf(Vnf vnf) => _active.TryGetValue(vnf.Id, out var a) ? a : vnf.Redundancy.Active;
 
-    private IEnumerable<PlanStep> Evacuations(int wave, Host host, ProcedureStep p, HashSet<HostId> inWave,
-        IReadOnlySet<HostId>? destinations, StepMaker make)
+    private IEnumerable<PlanStep> Evacuations(int wave, Host host, ProcedureStep p, StepMaker make)
     {
         foreach (var id in _placement.On(host.Id).ToList())
         {
             var vnf = _index.VnfOf(id);
-            var mode = p.MoveModeFor(vnf.Migration.Mode);
-            if (mode is null)
+            var chain = MoveRule.Chain(p, vnf.Migration.Mode);
+            if (chain.IsEmpty)
             {
                 _notes.Add(new PlanNote("ESC-N01", wave,
-                    $"{id} ({vnf.Id}) cannot leave {host.Id}: it allows migration {vnf.Migration.Mode.ToString().ToLowerInvariant()}, the procedure moves {p.Mode.ToString()!.ToLowerInvariant()}"
-                    + (p.Fallback is { } f ? $" or {f.ToString().ToLowerInvariant()}" : "")));
+                    $"{id} ({vnf.Id}) cannot leave {host.Id}: it allows migration {Words(vnf.Migration.Mode)}, the procedure moves {Words(p.Mode ?? MigrationMode.Live)}"
+                    + (p.Fallback is { } f ? $" or {Words(f)}" : "")));
                 continue;
             }
-            var to = Destination(id, host.Id, inWave, destinations, p.MoveOnce);
+            // Under move-once a VM goes only where it can stay; when nowhere can take it so, it still leaves (rather than
+            // go down with its host), and the solver names the rule it breaks.
+            Func<HostId, int>? penalty = _fixedWave.Count == 0 ? null : h => MeetsSibling(id, h);
+            var to = _scheduler.Choose(_view, id, _campaign.MoveOnce, penalty)
+                ?? (_campaign.MoveOnce ? _scheduler.Choose(_view, id, moveOnce: false, penalty) : null);
             if (to is null)
             {
                 var flavor = _index.Instance(id).Flavor;
                 _notes.Add(new PlanNote("ESC-N02", wave,
-                    $"no compute host of site {host.Site} in service while wave {wave} is out has room for {id} ({vnf.Id}: {flavor.Vcpu} vCPU, {flavor.RamGiB} GiB RAM, {flavor.DiskGiB} GiB disk){(vnf.AntiAffinity == AntiAffinity.None ? "" : $" away from its other instances ({vnf.AntiAffinity.ToString().ToLowerInvariant()} anti-affinity)")}; it stays on {host.Id}"));
-                continue;
+                    $"no compute host of site {host.Site} in service while wave {wave} is out has room for {id} ({vnf.Id}: {flavor.Vcpu} vCPU, {flavor.RamGiB} GiB RAM, {flavor.DiskGiB} GiB disk){(vnf.AntiAffinity == AntiAffinity.None ? "" : $" away from its other instances ({Words(vnf.AntiAffinity)} anti-affinity)")}; it stays on {host.Id}"));
             }
-            _placement.Move(id, to.Value);
-            var reason = mode == MigrationMode.Live ? UnavailableReason.LiveMigration : UnavailableReason.ColdMigration;
-            yield return make(StepAction.Evacuate, $"{mode.Value.ToString().ToLowerInvariant()}-migrate {id} ({vnf.Id}) to {to}", p.ExpectedSeconds,
-                [new Unavailability(id, vnf.Id, reason)], moves: [new Move(id, vnf.Id, host.Id, to, mode.Value)]);
+            else
+            {
+                _placement.Move(id, to.Value);
+            }
+            var evacuation = _durations.Evacuate(vnf, _index.Instance(id).Flavor, chain, p.ExpectedSeconds, p.TimeoutSeconds);
+            if (evacuation.FellBack)
+            {
+                _notes.Add(new PlanNote("ESC-N03", wave,
+                    $"{id} ({vnf.Id}) dirties memory too fast for its live migration to converge ({vnf.Migration.DirtyRateMiBps:0.#} MiB/s over a {_durations.Settings.MigrationGiBps:0.##} GiB/s link): Nova aborts it and it falls back to {Words(evacuation.Mode)}"));
+            }
+            var reason = evacuation.Mode == MigrationMode.Live ? UnavailableReason.LiveMigration : UnavailableReason.ColdMigration;
+            // A VM with nowhere to go still has its step, with no destination: the engines ask the scheduler again when it
+            // leaves, and say so when it cannot; meanwhile it stays, and goes down with its host.
+            var whither = to is { } planned ? $"to {planned}" : "where the scheduler finds room (none now)";
+            yield return make(StepAction.Evacuate, $"{Words(chain[0])}-migrate {id} ({vnf.Id}) {whither}", evacuation.Seconds,
+                to is null ? [] : [new Unavailability(id, vnf.Id, reason, evacuation.Move.PauseSeconds)],
+                moves: [new Move(id, vnf.Id, host.Id, to, chain[0]) { Fallback = chain.Length > 1 ? chain[1] : null }]);
         }
     }
 
-    /// <summary>The documented destination rule: same site, in service, fits, upgraded or outside the campaign first (only
-    /// those when <paramref name="moveOnce"/>), most free RAM, then name.</summary>
-    private HostId? Destination(InstanceId id, HostId from, HashSet<HostId> inWave, IReadOnlySet<HostId>? allowed, bool moveOnce)
+    /// <summary>With given waves: 1 when a pending host's wave is also the wave of a pending host that holds one of the
+    /// instance's siblings, so landing there would take two instances of the VNF out together later; else 0.</summary>
+    private int MeetsSibling(InstanceId id, HostId host)
     {
-        HostId? best = null;
-        (int Tier, double Free) bestKey = (int.MaxValue, 0);
-        var site = _index.Host(from).Site;
-        var scope = _index.VnfOf(id).AntiAffinity;
-        var blocked = _placement.BlockedDomains(id);
-        // Each site runs its own Nova: a VM never migrates to another site.
-        foreach (var host in _computesBySite.GetValueOrDefault(site) ?? [])
-        {
-            var h = host.Id;
-            // Cheap bounds first: a host that cannot beat the best so far on tier or free RAM is not examined further.
-            var pending = _pending.Contains(h);
-            var free = _placement.FreeRam(h);
-            var floor = pending ? 1 : 0;
-            if (best is not null && (floor > bestKey.Tier || (floor == bestKey.Tier && free < bestKey.Free - 1e-9))) continue;
-            if (h == from || inWave.Contains(h) || _retired.Contains(h) || (allowed is null ? _unbuiltSpares.Contains(h) : !allowed.Contains(h)))
-            {
-                continue;
-            }
-            if (moveOnce && pending) continue;
-            if (!_placement.HasRoom(id, h) || (blocked.Count > 0 && blocked.Contains(FaultDomain.Of(host, scope)))) continue;
-            var key = (Tier: !pending ? 0 : MeetsSibling(id, h) ? 2 : 1, Free: free);
-            if (best is null || key.Tier < bestKey.Tier || (key.Tier == bestKey.Tier && key.Free > bestKey.Free + 1e-9)
-                || (key.Tier == bestKey.Tier && Math.Abs(key.Free - bestKey.Free) <= 1e-9 && NaturalOrder.Compare(h.Name, best.Value.Name) < 0))
-            {
-                (best, bestKey) = (h, key);
-            }
-        }
-        return best;
-    }
-
-    /// <summary>With given waves: whether a pending host's wave is also the wave of a pending host that holds one of the
-    /// instance's siblings, so landing there would take two instances of the VNF out together later.</summary>
-    private bool MeetsSibling(InstanceId id, HostId host)
-    {
-        if (!_fixedWave.TryGetValue(host, out var wave)) return false;
+        if (!_fixedWave.TryGetValue(host, out var wave)) return 0;
         foreach (var sibling in _index.VnfOf(id).Instances)
         {
             var at = _placement.HostOf(sibling.Id);
-            if (sibling.Id != id && _pending.Contains(at) && _fixedWave.GetValueOrDefault(at) == wave) return true;
+            if (sibling.Id != id && _pending.Contains(at) && _fixedWave.GetValueOrDefault(at) == wave) return 1;
         }
-        return false;
+        return 0;
     }
 
     private PlanStep Upgrade(Host host, IReadOnlyList<string> components, bool affectsVms, bool reboot, ProcedureStep p, StepMaker make)
     {
-        var versions = components.Select(c => $"{c} {host.Software[c]} → {_campaign.Targets[c]}");
+        var versions = components.Select(c => new VersionChange(c, host.Software[c], _campaign.Targets[c])).ToImmutableArray();
         var left = affectsVms
-            ? _placement.On(host.Id).Select(i => new Unavailability(i, _index.VnfOf(i).Id, UnavailableReason.HostDown)).ToImmutableArray()
+            ? _placement.On(host.Id).Select(i => new Unavailability(i, _index.VnfOf(i).Id, UnavailableReason.HostDown, p.ExpectedSeconds)).ToImmutableArray()
             : [];
         var services = _index.ClustersOn(host.Id)
             .Where(c => reboot || components.Contains(c.Component))
             .Select(c => new ServiceOutage(c.Service, host.Id)).ToImmutableArray();
-        var detail = $"upgrade {string.Join(", ", versions)}{(reboot ? "; reboot" : "")}";
-        return make(StepAction.Upgrade, detail, p.ExpectedSeconds, left, services);
+        var detail = $"upgrade {string.Join(", ", versions.Select(v => $"{v.Component} {v.From} → {v.To}"))}{(reboot ? "; reboot" : "")}";
+        return make(StepAction.Upgrade, detail, p.ExpectedSeconds, left, services) with { Versions = versions };
     }
+
+    private static string Words<T>(T value) where T : struct, Enum => PlanJson.Kebab(value);
 
     private static string Fenix(FenixEvent? e) =>
         CampaignLoader.EventNames.FirstOrDefault(n => n.Value == e).Key ?? "a maintenance notice";

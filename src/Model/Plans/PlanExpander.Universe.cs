@@ -15,12 +15,13 @@ public sealed partial class PlanExpander
         var build = new List<PlanStep>();
         foreach (var spare in spares)
         {
-            var components = string.Join(", ", selection.Components.Select(c => $"{c} {_campaign.Targets[c]}"));
-            build.Add(new PlanStep(spare.Id.Name, StepAction.Build, $"install {components} on {spare.Id}",
-                upgrade.ExpectedSeconds, upgrade.TimeoutSeconds, upgrade.OnTimeout, [], [], []));
+            var versions = selection.Components.Where(_campaign.Targets.ContainsKey)
+                .Select(c => new VersionChange(c, spare.Software.GetValueOrDefault(c), _campaign.Targets[c])).ToImmutableArray();
+            build.Add(new PlanStep(spare.Id.Name, StepAction.Build, $"install {string.Join(", ", versions.Select(v => $"{v.Component} {v.To}"))} on {spare.Id}",
+                upgrade.ExpectedSeconds, upgrade.TimeoutSeconds, upgrade.OnTimeout, [], [], []) { Versions = versions });
             build.AddRange(procedure.Steps.Where(s => s.Action == StepAction.Verify).Select(v =>
                 new PlanStep(spare.Id.Name, StepAction.Verify, $"run the checks {string.Join(", ", v.Checks)}",
-                    v.ExpectedSeconds, v.TimeoutSeconds, v.OnTimeout, [], [], [])));
+                    v.ExpectedSeconds, v.TimeoutSeconds, v.OnTimeout, [], [], []) { Checks = v.Checks }));
         }
         AddWave(stage, WaveKind.Build, [.. spares.Select(s => s.Id)], build);
         _unbuiltSpares.ExceptWith(spares.Select(s => s.Id));
@@ -39,20 +40,22 @@ public sealed partial class PlanExpander
 
         var newUniverse = spares.Select(s => s.Id).ToHashSet();
         var remaining = selection.Hosts.ToList();
-        var max = universe.Moves.MaxUnavailable.Resolve(remaining.Count);
+        var limits = Resolve(universe.Moves, remaining.Count);
+        _view.Allowed = newUniverse;
         while (remaining.Count > 0)
         {
-            var wave = Fill(Order(remaining, universe.Moves), max, universe.Moves);
+            var wave = Fill(Order(remaining, universe.Moves, stage), limits.Max, universe.Moves);
             var inWave = wave.Select(h => h.Id).ToHashSet();
+            (_view.InWave, _view.Allowed) = (inWave, newUniverse);
             var number = _waves.Count + 1;
-            var steps = wave.SelectMany(h => HostSteps(number, h, [], procedure, inWave, Visit.Retire, newUniverse)).ToList();
-            AddWave(stage, WaveKind.Move, [.. inWave], steps);
+            var steps = wave.SelectMany(h => HostSteps(number, h, [], procedure, Visit.Retire)).ToList();
+            AddWave(stage, WaveKind.Move, [.. inWave], steps, limits);
             _retired.UnionWith(inWave);
             _pending.ExceptWith(inWave);
             remaining.RemoveAll(wave.Contains);
         }
     }
 
-    private void AddWave(Stage stage, WaveKind kind, ImmutableArray<HostId> hosts, List<PlanStep> steps) =>
-        _waves.Add(new Wave(_waves.Count + 1, stage.Name, kind, hosts, [.. steps], 0, []));
+    private void AddWave(Stage stage, WaveKind kind, ImmutableArray<HostId> hosts, List<PlanStep> steps, WaveLimits? limits = null) =>
+        _waves.Add(new Wave(_waves.Count + 1, stage.Name, kind, hosts, [.. steps], 0, []) { Limits = limits });
 }

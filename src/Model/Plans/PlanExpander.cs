@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Escalator.Model.Campaigns;
+using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 
 namespace Escalator.Model.Plans;
@@ -10,14 +11,12 @@ namespace Escalator.Model.Plans;
 /// <list type="bullet">
 /// <item>Stages run one after another, in file order wherever their <c>after</c> lists allow.</item>
 /// <item>A stage upgrades each host its scope selects, that runs one of its components below target, exactly once.</item>
-/// <item>Before each wave the remaining hosts are ordered: empty hosts first (as Fenix does); then, when a per-rack
-/// (else per-zone, else per-site) limit is set, the domains with the most hosts left; then rack order in the
-/// topology; then fewest instances; then name in natural order. The wave takes hosts in
-/// that order, skipping any that would exceed maxUnavailable or a per-rack, per-zone or per-site limit, until no
-/// more fit.</item>
-/// <item>A VM leaving a host goes to the compute host in service with the most free RAM that fits it and its
-/// anti-affinity, preferring hosts already upgraded or outside the campaign over hosts still waiting for their
-/// upgrade, so it moves once (the Fenix rule).</item>
+/// <item>Before each wave the remaining hosts are ordered: empty hosts first (as Fenix does); then, under move-once,
+/// hosts whose VMs can all go where they stay; then, when a per-rack (else per-zone, else per-site) limit is set, the
+/// domains with the most hosts left; then rack order in the topology; then fewest instances; then name in natural
+/// order. The wave takes hosts in that order, skipping any that would exceed maxUnavailable or a per-rack, per-zone or
+/// per-site limit, until no more fit.</item>
+/// <item>A VM leaving a host goes where the <see cref="Semantics.Scheduler"/> sends it.</item>
 /// </list>
 /// Expansion does not judge safety; that is the solver's work. It notes what it could not place.
 /// </remarks>
@@ -33,10 +32,12 @@ public sealed partial class PlanExpander
     private readonly HashSet<HostId> _retired = [];
     private readonly List<Wave> _waves = [];
     private readonly List<PlanNote> _notes = [];
+    private readonly DurationModel _durations;
+    private readonly Scheduler _scheduler;
+    private readonly View _view;
 
     private readonly IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<HostId>>> _fixed;
     private readonly Dictionary<HostId, int> _fixedWave = [];
-    private readonly Dictionary<string, List<Host>> _computesBySite = new(StringComparer.Ordinal);
 
     private PlanExpander(Campaign campaign, DataCentre dc, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<HostId>>>? waves)
     {
@@ -50,10 +51,9 @@ public sealed partial class PlanExpander
         _campaign = campaign;
         _index = new TopologyIndex(dc);
         _placement = new Placement(_index);
-        foreach (var group in dc.Hosts.Where(h => h.Roles.HasFlag(HostRoles.Compute)).GroupBy(h => h.Site))
-        {
-            _computesBySite[group.Key] = [.. group];
-        }
+        _durations = new DurationModel(campaign.Simulation);
+        _scheduler = new Scheduler(_index);
+        _view = new View(this);
         var racks = dc.Sites.SelectMany(s => s.Zones).SelectMany(z => z.Racks).ToList();
         for (var i = 0; i < racks.Count; i++) _rackOrder[racks[i]] = i;
     }
@@ -83,6 +83,7 @@ public sealed partial class PlanExpander
         {
             var selection = selections[stage.Name];
             var first = _waves.Count + 1;
+            _view.Allowed = null;
             switch (stage.Strategy)
             {
                 case RollingStrategy or CanaryStrategy when _fixed.TryGetValue(stage.Name, out var given):
@@ -112,8 +113,8 @@ public sealed partial class PlanExpander
             // Every host is up to date: no canary to watch, so no empty wave with a soak that only adds time.
             return;
         }
-        var first = Order(remaining, canary.Rest).Take(canary.FirstWave).ToList();
-        AddHostWave(stage, selection, first, WaveKind.Canary, canary.SoakSeconds, canary.HealthChecks);
+        var first = Order(remaining, canary.Rest, stage).Take(canary.FirstWave).ToList();
+        AddHostWave(stage, selection, first, WaveKind.Canary, canary.SoakSeconds, canary.HealthChecks, Canary(canary));
         remaining.RemoveAll(first.Contains);
         Roll(stage, selection, remaining, canary.Rest, WaveKind.Rolling);
     }
@@ -127,11 +128,12 @@ public sealed partial class PlanExpander
             var hosts = waves[i].Select(id => byId[id]).ToList();
             if (i == 0 && canary is not null)
             {
-                AddHostWave(stage, selection, hosts, WaveKind.Canary, canary.SoakSeconds, canary.HealthChecks);
+                AddHostWave(stage, selection, hosts, WaveKind.Canary, canary.SoakSeconds, canary.HealthChecks, Canary(canary));
             }
             else
             {
-                AddHostWave(stage, selection, hosts, WaveKind.Rolling, 0, []);
+                var limits = canary?.Rest ?? ((RollingStrategy)stage.Strategy).Limits;
+                AddHostWave(stage, selection, hosts, WaveKind.Rolling, 0, [], Resolve(limits, selection.Hosts.Length));
             }
         }
     }
@@ -139,11 +141,11 @@ public sealed partial class PlanExpander
     /// <summary>Forms waves from <paramref name="remaining"/> under <paramref name="limits"/> until every host is in one.</summary>
     private void Roll(Stage stage, StageSelection selection, List<Host> remaining, FaultDomainLimits limits, WaveKind kind)
     {
-        var max = limits.MaxUnavailable.Resolve(selection.Hosts.Length);
+        var resolved = Resolve(limits, selection.Hosts.Length);
         while (remaining.Count > 0)
         {
-            var wave = Fill(Order(remaining, limits), max, limits);
-            AddHostWave(stage, selection, wave, kind, 0, []);
+            var wave = Fill(Order(remaining, limits, stage), resolved.Max, limits);
+            AddHostWave(stage, selection, wave, kind, 0, [], resolved);
             remaining.RemoveAll(wave.Contains);
         }
     }
@@ -172,38 +174,59 @@ public sealed partial class PlanExpander
         return wave;
     }
 
-    /// <summary>The documented host order: empty hosts first; then, when a per-domain limit is set, the domains
-    /// (racks, else zones, else sites) with the most hosts left, so that waves come out even; then rack order in the
-    /// topology, so that hosts of one rack go together; then fewest instances; then natural name order.</summary>
-    private IEnumerable<Host> Order(IReadOnlyCollection<Host> hosts, FaultDomainLimits limits)
+    /// <summary>The documented host order: empty hosts first; then, under move-once, hosts whose VMs can all go where they
+    /// stay; then, when a per-domain limit is set, the domains (racks, else zones, else sites) with the most hosts left, so
+    /// that waves come out even; then rack order in the topology, so that hosts of one rack go together; then fewest
+    /// instances; then natural name order.</summary>
+    /// <remarks>Whether a host is movable is asked lazily, in the order without it, only as far as the wave takes hosts:
+    /// asking it of every host before every wave would cost the number of hosts squared.</remarks>
+    private IEnumerable<Host> Order(IReadOnlyCollection<Host> hosts, FaultDomainLimits limits, Stage stage)
     {
         Func<Host, string>? domain = limits.PerRack is not null ? h => h.Rack
             : limits.PerZone is not null ? h => h.Zone
             : limits.PerSite is not null ? h => h.Site
             : null;
         var left = domain is null ? null : hosts.CountBy(domain).ToDictionary(StringComparer.Ordinal);
-        return hosts.OrderBy(h => _placement.On(h.Id).Count == 0 ? 0 : 1)
+        var ordered = hosts.OrderBy(h => _placement.On(h.Id).Count == 0 ? 0 : 1)
             .ThenByDescending(h => left is null ? 0 : left[domain!(h)])
             .ThenBy(h => _rackOrder.GetValueOrDefault(h.Rack))
             .ThenBy(h => _placement.On(h.Id).Count)
             .ThenBy(h => h.Id.Name, NaturalOrder.Instance);
+        return _campaign.MoveOnce ? MovableFirst(ordered, _campaign.ProcedureOf(stage)) : ordered;
     }
 
-    private void AddHostWave(Stage stage, StageSelection selection, List<Host> hosts, WaveKind kind, double soak, ImmutableArray<string> gate)
+    private IEnumerable<Host> MovableFirst(IEnumerable<Host> ordered, Procedure procedure)
+    {
+        var later = new List<Host>();
+        foreach (var host in ordered)
+        {
+            if (_placement.On(host.Id).Count == 0 || Movable(host, procedure)) yield return host;
+            else later.Add(host);
+        }
+        foreach (var host in later) yield return host;
+    }
+
+    private static WaveLimits Resolve(FaultDomainLimits limits, int hosts) =>
+        new(limits.MaxUnavailable.Resolve(hosts), limits.PerRack, limits.PerZone, limits.PerSite);
+
+    private static WaveLimits Canary(CanaryStrategy canary) => new(canary.FirstWave, null, null, null);
+
+    private void AddHostWave(Stage stage, StageSelection selection, List<Host> hosts, WaveKind kind, double soak, ImmutableArray<string> gate,
+        WaveLimits limits)
     {
         var number = _waves.Count + 1;
-        var inWave = hosts.Select(h => h.Id).ToHashSet();
+        (_view.InWave, _view.Allowed) = (hosts.Select(h => h.Id).ToHashSet(), null);
         var steps = new List<PlanStep>();
         var procedure = _campaign.ProcedureOf(stage);
         foreach (var host in hosts)
         {
-            steps.AddRange(HostSteps(number, host, [.. selection.UpgradesOn(host, _campaign)], procedure, inWave, Visit.Upgrade));
+            steps.AddRange(HostSteps(number, host, [.. selection.UpgradesOn(host, _campaign)], procedure, Visit.Upgrade));
         }
         foreach (var host in hosts)
         {
             _done.Add(host.Id);
             _pending.Remove(host.Id);
         }
-        _waves.Add(new Wave(number, stage.Name, kind, [.. hosts.Select(h => h.Id)], [.. steps], soak, gate));
+        _waves.Add(new Wave(number, stage.Name, kind, [.. hosts.Select(h => h.Id)], [.. steps], soak, gate) { Limits = limits });
     }
 }

@@ -63,6 +63,19 @@ public static class PlanJson
         w.WriteNumber("expectedSeconds", Math.Round(wave.ExpectedSeconds, 3));
         w.WriteNumber("soakSeconds", wave.SoakSeconds);
         Strings(w, "gateChecks", wave.GateChecks);
+        if (wave.Limits is { } limits)
+        {
+            w.WriteStartObject("limits");
+            w.WriteNumber("max", limits.Max);
+            Optional(w, "perRack", limits.PerRack);
+            Optional(w, "perZone", limits.PerZone);
+            Optional(w, "perSite", limits.PerSite);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("limits");
+        }
         w.WriteStartArray("steps");
         foreach (var s in wave.Steps)
         {
@@ -73,6 +86,14 @@ public static class PlanJson
             w.WriteNumber("expectedSeconds", s.ExpectedSeconds);
             w.WriteNumber("timeoutSeconds", s.TimeoutSeconds);
             w.WriteString("onTimeout", Kebab(s.OnTimeout));
+            if (s.Event is { } fenix) w.WriteString("event", Kebab(fenix));
+            if (s.Action == Campaigns.StepAction.Notify)
+            {
+                w.WriteBoolean("waitReply", s.WaitReply);
+                w.WriteNumber("leadSeconds", s.LeadSeconds);
+            }
+            if (!s.Checks.IsEmpty) Strings(w, "checks", s.Checks);
+            if (!s.Versions.IsEmpty) WriteVersions(w, s.Versions);
             w.WriteStartArray("unavailable");
             foreach (var u in s.Unavailable)
             {
@@ -80,6 +101,9 @@ public static class PlanJson
                 w.WriteString("instance", u.Instance.Name);
                 w.WriteString("vnf", u.Vnf.Name);
                 w.WriteString("reason", Kebab(u.Reason));
+                // Lost for good (on a retired host) is written as null: JSON has no infinity.
+                if (double.IsFinite(u.Seconds)) w.WriteNumber("seconds", Math.Round(u.Seconds, 3));
+                else w.WriteNull("seconds");
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -102,6 +126,8 @@ public static class PlanJson
                 if (m.To is { } to) w.WriteString("to", to.Name);
                 else w.WriteNull("to");
                 w.WriteString("mode", Kebab(m.Mode));
+                if (m.Fallback is { } fallback) w.WriteString("fallback", Kebab(fallback));
+                else w.WriteNull("fallback");
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -109,6 +135,27 @@ public static class PlanJson
         }
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    private static void WriteVersions(Utf8JsonWriter w, IEnumerable<VersionChange> versions)
+    {
+        w.WriteStartArray("versions");
+        foreach (var v in versions)
+        {
+            w.WriteStartObject();
+            w.WriteString("component", v.Component);
+            if (v.From is { } from) w.WriteString("from", from.ToString());
+            else w.WriteNull("from");
+            w.WriteString("to", v.To.ToString());
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void Optional(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is { } v) w.WriteNumber(name, v);
+        else w.WriteNull(name);
     }
 
     private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)

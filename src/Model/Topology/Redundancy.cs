@@ -31,4 +31,7 @@ public sealed record Redundancy(RedundancyModel Model, InstanceId? Active = null
         RedundancyModel.Quorum => Math.Max(0, (instances - 1) / 2),
         _ => 0,
     };
+
+    /// <summary>How many of <paramref name="instances"/> instances must be available for the VNF to serve: fewer is outage.</summary>
+    public int Needed(int instances) => instances - Tolerated(instances);
 }

@@ -11,6 +11,7 @@ public sealed class TopologyIndex
     private readonly FrozenDictionary<InstanceId, (Vnf Vnf, Instance Instance)> _instances;
     private readonly FrozenDictionary<HostId, ImmutableArray<Instance>> _byHost;
     private readonly FrozenDictionary<HostId, ImmutableArray<ControlCluster>> _clustersByHost;
+    private readonly FrozenDictionary<string, ImmutableArray<Host>> _computesBySite;
 
     public TopologyIndex(DataCentre dc)
     {
@@ -22,6 +23,8 @@ public sealed class TopologyIndex
             .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
         _clustersByHost = dc.Clusters.SelectMany(c => c.Members.Select(m => (m, c))).GroupBy(p => p.m)
             .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.c).ToImmutableArray());
+        _computesBySite = dc.Hosts.Where(h => h.Roles.HasFlag(HostRoles.Compute)).GroupBy(h => h.Site, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
     }
 
     public DataCentre DataCentre { get; }
@@ -34,6 +37,9 @@ public sealed class TopologyIndex
 
     /// <summary>The instances placed on a host in the topology.</summary>
     public ImmutableArray<Instance> InstancesOn(HostId id) => _byHost.TryGetValue(id, out var list) ? list : [];
+
+    /// <summary>The compute hosts of a site, in the topology's order.</summary>
+    public ImmutableArray<Host> ComputesIn(string site) => _computesBySite.TryGetValue(site, out var list) ? list : [];
 
     /// <summary>The control-plane clusters with a member on a host.</summary>
     public ImmutableArray<ControlCluster> ClustersOn(HostId id) => _clustersByHost.TryGetValue(id, out var list) ? list : [];

@@ -15,4 +15,10 @@ public sealed record Vnf(
 {
     /// <summary>How many instances may be unavailable at once without outage.</summary>
     public int Tolerated => Redundancy.Tolerated(Instances.Length);
+
+    /// <summary>How many instances must be available for the VNF to serve.</summary>
+    public int Needed => Redundancy.Needed(Instances.Length);
+
+    /// <summary>Whether one active instance hands over to a standby (an active-standby pair, not a lone instance).</summary>
+    public bool IsPair => Redundancy.Model == RedundancyModel.ActiveStandby && Instances.Length > 1;
 }

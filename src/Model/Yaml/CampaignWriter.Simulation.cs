@@ -52,6 +52,7 @@ public static partial class CampaignWriter
         }
         if (m.MaxConcurrentPerHost != d.MaxConcurrentPerHost) yaml.Text("maxConcurrentPerHost").Number(m.MaxConcurrentPerHost);
         if (m.ResumeSeconds != d.ResumeSeconds) yaml.Text("resume").Duration(m.ResumeSeconds);
+        if (m.OverheadSeconds != d.OverheadSeconds) yaml.Text("overhead").Duration(m.OverheadSeconds);
         yaml.EndMap();
     }
 

@@ -127,7 +127,6 @@ public static partial class CampaignWriter
             case StepAction.Evacuate:
                 if (step.Mode is { } mode) yaml.Text("mode").Plain(TopologyWriter.NameOf(TopologyLoader.MigrationNames, mode));
                 if (step.Fallback is { } fallback) yaml.Text("fallback").Plain(TopologyWriter.NameOf(TopologyLoader.MigrationNames, fallback));
-                if (step.MoveOnce) yaml.Text("moveOnce").Bool(true);
                 break;
             case StepAction.Notify:
                 if (step.Event is { } e) yaml.Text("event").Plain(TopologyWriter.NameOf(CampaignLoader.EventNames, e));

@@ -50,6 +50,7 @@ public static partial class CampaignWriter
             .Text("maxFailures").Number(c.Recovery.MaxFailures)
             .EndMap();
         WriteChecks(yaml, c.Checks);
+        if (!c.MoveOnce) yaml.Text("moveOnce").Bool(false);
         WriteSimulation(yaml, c.Simulation);
         yaml.EndMap();
     }

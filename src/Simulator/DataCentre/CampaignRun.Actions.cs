@@ -1,33 +1,37 @@
+using Escalator.Model.Semantics;
 using Escalator.Simulator.Engine;
 
 namespace Escalator.Simulator.DataCentre;
 
 internal sealed partial class CampaignRun
 {
-    /// <summary>A Fenix notification. When it waits for replies it lasts until every coordinated VNF on the host has answered
-    /// (bounded by the VNF's reply timeout and the step's) and its lead time has passed; a silent VNFM times the step out.</summary>
+    /// <summary>A Fenix notification: the replies take its expected time, drawn, bounded by the step's timeout and the
+    /// shortest reply timeout of the VNF managers told (a silent one, a fault, times it out there); when it waits for
+    /// replies it also lasts at least the lead time they are owed, a deliberate wait.</summary>
     private IEnumerable<Event> Notify(TargetPlan target, CompiledStep step, Attempt attempt)
     {
         var s = step.Step;
-        if (step.Source is not { WaitReply: true } || target.Host < 0)
+        if (!s.WaitReply || target.Host < 0)
         {
             foreach (var e in Wait(s.ExpectedSeconds, s.TimeoutSeconds, attempt, mayFail: false)) yield return e;
             yield break;
         }
-        double replies = 0, lead = 0;
-        var timedOut = false;
+        var start = _sim.Now;
+        var bound = s.TimeoutSeconds > 0 ? s.TimeoutSeconds : double.PositiveInfinity;
+        var silent = false;
         foreach (var vnf in CoordinatedOn(target.Host))
         {
-            var c = vnf.Vnf.Coordination;
-            var reply = Fault(_settings.Faults.VnfmSilent) ? double.PositiveInfinity : _draw.Draw(_settings.VnfmReplySeconds);
-            var bound = s.TimeoutSeconds > 0 ? Math.Min(c.ReplyTimeoutSeconds, s.TimeoutSeconds) : c.ReplyTimeoutSeconds;
-            timedOut |= reply > bound;
-            replies = Math.Max(replies, Math.Min(reply, bound));
-            lead = Math.Max(lead, c.LeadTimeSeconds);
+            bound = Math.Min(bound, vnf.Vnf.Coordination.ReplyTimeoutSeconds);
+            silent |= Fault(_settings.Faults.VnfmSilent);
         }
-        // The lead time is notice the VNFM is owed before maintenance starts, not a wait for its answer.
-        yield return _sim.Timeout(Math.Max(replies, lead));
-        attempt.End = timedOut ? StepEnd.TimedOut : StepEnd.Ok;
+        if (silent)
+        {
+            yield return _sim.Timeout(bound);
+            attempt.End = AttemptEnd.TimedOut;
+            yield break;
+        }
+        foreach (var e in Wait(s.ExpectedSeconds, bound, attempt, mayFail: false)) yield return e;
+        if (attempt.End == AttemptEnd.Ok && _sim.Now - start < s.LeadSeconds) yield return _sim.Timeout(s.LeadSeconds - (_sim.Now - start));
     }
 
     private IEnumerable<VnfInfo> CoordinatedOn(int host)
@@ -47,7 +51,7 @@ internal sealed partial class CampaignRun
         if (_dc.ActiveOf(vnf) != step.Instance || !_dc.BeginSwitchover(vnf))
         {
             // Already switched (a failover happened first), or no standby to hand over to: nothing to do.
-            attempt.End = StepEnd.Ok;
+            attempt.End = AttemptEnd.Ok;
             yield break;
         }
         foreach (var e in Wait(step.Step.ExpectedSeconds, step.Step.TimeoutSeconds, attempt, mayFail: false)) yield return e;
@@ -56,7 +60,7 @@ internal sealed partial class CampaignRun
 
     /// <summary>The upgrade: the host is down (with any VM still on it when the components affect VMs) and its control-plane
     /// members with it. A host that does not come back stays down.</summary>
-    private IEnumerable<Event> Upgrade(WavePlan wave, TargetPlan target, CompiledStep step, Attempt attempt)
+    private IEnumerable<Event> Upgrade(TargetPlan target, CompiledStep step, Attempt attempt)
     {
         var host = target.Host;
         var s = step.Step;
@@ -64,7 +68,7 @@ internal sealed partial class CampaignRun
         // Until it ends well, the host holds these down; a retry keeps holding them, a restore releases them.
         if (!_held.ContainsKey(host))
         {
-            var left = wave.AffectsVms ? _dc.InstancesOn(host).ToArray() : [];
+            var left = target.AffectsVms ? _dc.InstancesOn(host).ToArray() : [];
             foreach (var i in left) _dc.Down(i, +1);
             foreach (var (c, _) in step.Services) _dc.MemberDown(c, +1, planned: false);
             _held[host] = (left, step.Services);
@@ -73,27 +77,27 @@ internal sealed partial class CampaignRun
         {
             // Nobody knows it will not come back until the timeout expires.
             yield return _sim.Timeout(s.TimeoutSeconds > 0 ? s.TimeoutSeconds : _draw.Draw(s.ExpectedSeconds));
-            attempt.End = StepEnd.Lost;
+            attempt.End = AttemptEnd.HostLost;
             yield break;
         }
         foreach (var e in Wait(s.ExpectedSeconds, s.TimeoutSeconds, attempt)) yield return e;
-        if (attempt.End != StepEnd.Ok) yield break;
+        if (attempt.End != AttemptEnd.Ok) yield break;
         Release(host);
         _dc.SetStatus(host, HostStatus.Maintenance);
-        _upgraded.Add(new Upgraded(host, s.ExpectedSeconds, wave.RestoreSeconds > 0 ? wave.RestoreSeconds : s.ExpectedSeconds));
+        _upgraded.Add(new Upgraded(host, s.ExpectedSeconds, target.RestoreSeconds > 0 ? target.RestoreSeconds : s.ExpectedSeconds));
     }
 
-    /// <summary>A parallel universe retires an old host: what is still on it goes down for good.</summary>
+    /// <summary>A parallel universe retires an old host: what is still on it is lost for good.</summary>
     private IEnumerable<Event> Retire(TargetPlan target, CompiledStep step, Attempt attempt)
     {
         foreach (var e in Wait(step.Step.ExpectedSeconds, step.Step.TimeoutSeconds, attempt, mayFail: false)) yield return e;
-        foreach (var i in _dc.InstancesOn(target.Host)) _dc.Down(i, +1);
+        foreach (var i in _dc.InstancesOn(target.Host).ToArray()) _dc.Lose(i, target.Name);
         _dc.SetStatus(target.Host, HostStatus.Retired);
     }
 
     /// <summary>A host failed for good in this campaign: it counts against the recovery policy's limit. Below the limit it is
     /// restored from its backup and rejoins (unless it did not come back); at the limit the campaign stops and rolls back.</summary>
-    private IEnumerable<Event> HostFails(WavePlan wave, TargetPlan target, bool lost, bool rollback)
+    private IEnumerable<Event> HostFails(TargetPlan target, bool lost, bool rollback)
     {
         var host = target.Host;
         if (host < 0)
@@ -108,11 +112,11 @@ internal sealed partial class CampaignRun
         if (_stop)
         {
             // A rollback restores it with the rest; without one it stays as it is for an operator.
-            if (_rollback) _failed.Add((host, wave.RestoreSeconds));
+            if (_rollback) _failed.Add((host, target.RestoreSeconds));
             yield break;
         }
         var start = _sim.Now;
-        yield return _sim.Timeout(_draw.Draw(wave.RestoreSeconds));
+        yield return _sim.Timeout(_draw.Draw(target.RestoreSeconds));
         RestoreHost(host);
         Trace(target.Name, Runs.TimelineCategory.Rollback, $"restore {target.Name} from its backup", start);
     }

@@ -1,4 +1,4 @@
-using Escalator.Model.Campaigns;
+using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 using Escalator.Simulator.Engine;
 using Escalator.Simulator.Runs;
@@ -7,111 +7,111 @@ namespace Escalator.Simulator.DataCentre;
 
 internal sealed partial class CampaignRun
 {
+    /// <summary>What an evacuation's movers leave the host's remaining steps to do: go on, or the gravest consequence a
+    /// mover's recovery decision reached (a failed host, an abort, a rollback).</summary>
+    private sealed class Evacuated
+    {
+        public RecoveryAction Then { get; private set; } = RecoveryAction.Go;
+
+        public void Escalate(RecoveryAction then)
+        {
+            if (Rank(then) > Rank(Then)) Then = then;
+        }
+
+        private static int Rank(RecoveryAction a) => a switch
+        {
+            RecoveryAction.Rollback => 3,
+            RecoveryAction.Abort => 2,
+            RecoveryAction.FailHost => 1,
+            _ => 0,
+        };
+    }
+
     /// <summary>Empties a host: one process per VM, at most Nova's <c>max_concurrent_live_migrations</c> leaving at once.</summary>
-    private IEnumerable<Event> Evacuation(TargetPlan target, CompiledStep[] steps)
+    private IEnumerable<Event> Evacuation(TargetPlan target, CompiledStep[] steps, Evacuated evacuated)
     {
         var movers = new Event[steps.Length];
-        for (var k = 0; k < steps.Length; k++) movers[k] = _sim.Start(Evacuate(target, steps[k]), steps[k].Step.Detail);
+        for (var k = 0; k < steps.Length; k++) movers[k] = _sim.Start(Evacuate(target, steps[k], evacuated), steps[k].Step.Detail);
         yield return _sim.AllOf(movers);
     }
 
-    /// <summary>Moves one VM as its step says, within the step's timeout, falling back and retrying as the campaign says.</summary>
-    private IEnumerable<Event> Evacuate(TargetPlan target, CompiledStep step)
+    /// <summary>Moves one VM along its chain of modes, within the step's timeout, as the recovery decision says after each
+    /// attempt (<see cref="Recovery"/>): fall back, retry, leave it (skip), or fail the host, abort or roll back.</summary>
+    private IEnumerable<Event> Evacuate(TargetPlan target, CompiledStep step, Evacuated evacuated)
     {
         using var slot = Outgoing(target.Host).Request();
         yield return slot;
         var instance = step.Instance;
-        if (instance < 0 || _dc.HostOf(instance) != target.Host) yield break;
-        var mode = step.Step.Moves[0].Mode;
-        var moveOnce = step.Source?.MoveOnce ?? false;
-        for (var tries = 0; ; tries++)
+        // A host already failed (or a campaign stopped) by an earlier mover moves no more VMs, as the executor would.
+        if (instance < 0 || _dc.HostOf(instance) != target.Host || evacuated.Then != RecoveryAction.Go) yield break;
+        var timeout = step.Step.TimeoutSeconds > 0 ? step.Step.TimeoutSeconds : double.PositiveInfinity;
+        for (int k = 0, retries = 0; ;)
         {
-            var to = Destination(instance, step.To, moveOnce);
-            if (to < 0) yield break;
-            var moved = new Attempt();
-            var timeout = step.Step.TimeoutSeconds > 0 ? step.Step.TimeoutSeconds : double.PositiveInfinity;
-            // A planned cold move takes the step's expected time, as the solver counts it; a fallback has no estimate.
-            var planned = tries == 0 && mode == step.Step.Moves[0].Mode ? step.Step.ExpectedSeconds : (double?)null;
-            foreach (var e in Migrate(target.Name, instance, to, mode, timeout, moved, planned)) yield return e;
-            if (moved.End == StepEnd.Ok) yield break;
-            // Nova aborted at its completion timeout: the procedure's fallback decides.
-            if (moved.End == StepEnd.Failed)
+            // Nowhere to go (a capacity breach) is a failed attempt, as Nova's "no valid host" is to the executor.
+            var to = Destination(instance, step.To, fromPlan: true);
+            var moved = new Attempt { End = AttemptEnd.Failed };
+            if (to >= 0)
             {
-                if (FallbackFor(instance, step.Source) is not { } fallback) yield break;
-                mode = fallback;
-                continue;
+                foreach (var e in Migrate(target.Name, instance, to, step.Chain[k], k == 0, step.Step.ExpectedSeconds, timeout, moved)) yield return e;
             }
-            switch (step.Step.OnTimeout)
+            switch (Recovery.Decide(step.Step.OnTimeout, moved.End, retries, _model.Campaign.Recovery, canFallBack: k + 1 < step.Chain.Length))
             {
-                case ExpiryPolicy.FallBack when FallbackFor(instance, step.Source) is { } fallback && fallback != mode:
-                    mode = fallback;
+                case RecoveryAction.FallBack:
+                    k++;
                     continue;
-                case ExpiryPolicy.Retry or ExpiryPolicy.FallBack when tries < _model.Campaign.Recovery.Retries:
+                case RecoveryAction.Retry:
+                    retries++;
                     continue;
-                case ExpiryPolicy.Abort:
-                    Stop(rollback: false);
-                    break;
-                case ExpiryPolicy.Rollback:
-                    Stop(rollback: true);
+                case var then and (RecoveryAction.FailHost or RecoveryAction.Abort or RecoveryAction.Rollback):
+                    evacuated.Escalate(then);
                     break;
             }
+            // Done, or left on its host (skipped): it goes down with the host if the upgrade takes VMs down.
             yield break;
         }
     }
 
-    /// <summary>The procedure's fallback mode, if the VM allows it (a live-migratable VM can also be cold-migrated).</summary>
-    private MigrationMode? FallbackFor(int instance, ProcedureStep? source)
-    {
-        var allowed = _model.Instances[instance].Mode;
-        return source?.Fallback is { } f && (f == allowed || (allowed == MigrationMode.Live && f == MigrationMode.Cold)) ? f : null;
-    }
-
-    /// <summary>One migration to <paramref name="to"/>: Ok when the VM runs there, Failed when Nova aborted it, TimedOut when
-    /// the step's timeout came first (the migration is then aborted too).</summary>
-    /// <param name="coldSeconds">A cold move's expected time; null: stop and start plus the disk over the link.</param>
-    private IEnumerable<Event> Migrate(string lane, int instance, int to, MigrationMode mode, double timeout, Attempt result,
-        double? coldSeconds = null)
+    /// <summary>One migration to <paramref name="to"/> by the one duration model: Ok when the VM runs there, Failed when Nova
+    /// aborted it (a live migration that did not converge), TimedOut when the step's timeout came first (the migration is
+    /// then aborted too). Only what crossed the link before an abort counts as migrated.</summary>
+    /// <param name="first">Whether this is the move's first mode (a fallback has no estimate of its own).</param>
+    /// <param name="planned">The plan step's expected time.</param>
+    private IEnumerable<Event> Migrate(string lane, int instance, int to, MigrationMode mode, bool first, double planned, double timeout,
+        Attempt result)
     {
         var info = _model.Instances[instance];
         var start = _sim.Now;
-        var from = _dc.HostOf(instance);
         // Labels only for a traced run: formatting one per migration would cost more than simulating it.
         var label = Tracing ? $"{mode.ToString().ToLowerInvariant()}-migrate {info.Id} to {_model.Hosts[to].Id}" : "";
-        if (mode == MigrationMode.Cold)
+        var move = mode == MigrationMode.Live && Fault(_settings.Faults.MigrationNoConvergence)
+            ? _model.Durations.NonConverging(info.VnfOf, info.Flavor)
+            : _model.Durations.Move(info.VnfOf, info.Flavor, mode, planned, first);
+        // Nova's abort at its completion timeout is its rule, not a draw; a live migration never pauses less than its stop-and-copy.
+        var seconds = !move.Completes ? move.Seconds
+            : mode == MigrationMode.Live ? Math.Max(move.PauseSeconds, _draw.Draw(move.Seconds))
+            : _draw.Draw(move.Seconds);
+        if (!move.Completes || seconds > timeout)
         {
-            // Stop, copy the disk, start on the destination: down all along.
-            var seconds = _draw.Draw(coldSeconds ?? _settings.ColdBootSeconds + info.DiskGiB / _settings.MigrationGiBps);
-            if (seconds > timeout) seconds = timeout;
-            _dc.Move(instance, to);
-            _dc.Down(instance, +1);
-            yield return _sim.Timeout(seconds);
-            _dc.Down(instance, -1);
-            if (seconds >= timeout) _dc.Move(instance, from);
-            Count(seconds < timeout, info.DiskGiB);
-            result.End = seconds < timeout ? StepEnd.Ok : StepEnd.TimedOut;
-            Trace(lane, TimelineCategory.Migration, label, start);
-            yield break;
-        }
-        var dirty = _draw.Draw(info.DirtyGiBps);
-        // A guest that does not converge dirties memory faster than the link can send it.
-        if (Fault(_settings.Faults.MigrationNoConvergence)) dirty = Math.Max(dirty, 1.2 * _settings.MigrationGiBps);
-        var outcome = PreCopy.Migrate(info.MemoryGiB, _settings.MigrationGiBps, dirty, _settings.LiveMigration);
-        if (!outcome.Moved || outcome.Seconds > timeout)
-        {
-            yield return _sim.Timeout(Math.Min(outcome.Seconds, timeout));
-            Count(false, outcome.SentGiB);
-            result.End = outcome.Seconds > timeout ? StepEnd.TimedOut : StepEnd.Failed;
+            var elapsed = Math.Min(seconds, timeout);
+            // A cold move stops the VM at once; cut off, it starts again where it was.
+            if (mode == MigrationMode.Cold) _dc.Down(instance, +1);
+            yield return _sim.Timeout(elapsed);
+            if (mode == MigrationMode.Cold) _dc.Down(instance, -1);
+            Count(false, _model.Durations.SentBy(move, elapsed));
+            result.End = seconds > timeout ? AttemptEnd.TimedOut : AttemptEnd.Failed;
             if (Tracing) Trace(lane, TimelineCategory.Migration, $"{label}: aborted", start);
             yield break;
         }
+        // Nova claims the destination's resources when the migration starts.
         _dc.Move(instance, to);
-        yield return _sim.Timeout(outcome.Seconds - outcome.DowntimeSeconds);
+        var pause = mode == MigrationMode.Live ? move.PauseSeconds : seconds;
+        if (seconds > pause) yield return _sim.Timeout(seconds - pause);
         _dc.Down(instance, +1);
-        yield return _sim.Timeout(outcome.DowntimeSeconds);
+        yield return _sim.Timeout(pause);
         _dc.Down(instance, -1);
-        Count(true, outcome.SentGiB);
-        result.End = StepEnd.Ok;
-        if (Tracing) Trace(lane, TimelineCategory.Migration, $"{label} ({outcome.Rounds} rounds, {outcome.DowntimeSeconds * 1000:0} ms down)", start);
+        Count(true, move.SentGiB);
+        result.End = AttemptEnd.Ok;
+        if (Tracing) Trace(lane, TimelineCategory.Migration, mode == MigrationMode.Live ? $"{label} ({pause * 1000:0} ms down)" : label, start);
     }
 
     private void Count(bool moved, double gib)
@@ -121,58 +121,52 @@ internal sealed partial class CampaignRun
         if (!moved) _abortedMigrations++;
     }
 
-    /// <summary>The planned destination if it can take the VM now, else the in-service host of the same site with the most
-    /// free RAM that can (as Nova's scheduler would pick), else −1 and a capacity breach.</summary>
-    /// <param name="fromPlan">Whether the move is the plan's, so that going elsewhere counts as a redirect (a rollback's is not).</param>
-    private int Destination(int instance, int planned, bool moveOnce, bool fromPlan = true)
-    {
-        if (planned >= 0 && CanHost(instance, planned, moveOnce)) return planned;
-        var from = _dc.HostOf(instance);
-        var best = -1;
-        var bestFree = double.NegativeInfinity;
-        foreach (var h in _model.ComputesBySite.GetValueOrDefault(_model.Hosts[from].Site) ?? [])
-        {
-            var free = _dc.FreeRam(h);
-            if (free > bestFree && CanHost(instance, h, moveOnce)) (best, bestFree) = (h, free);
-        }
-        if (best >= 0)
-        {
-            if (fromPlan) _redirects++;
-            return best;
-        }
-        var info = _model.Instances[instance];
-        _dc.Report(BreachKind.Capacity, info.Id.Name,
-            $"no compute host of site {_model.Hosts[from].Site} in service has room for {info.Id} ({_model.Vnfs[info.Vnf].Vnf.Id}: {info.Vcpu} vCPU, {info.RamGiB} GiB RAM) away from its other instances; it stays on {_model.Hosts[from].Id}");
-        return -1;
-    }
-
-    private bool CanHost(int instance, int host, bool moveOnce)
-    {
-        if (host == _dc.HostOf(instance) || _dc.StatusOf(host) != HostStatus.InService) return false;
-        var wave = _model.UpgradeWave[host];
-        // Hosts of the wave running now are about to go; with move-once, so are hosts still waiting for their wave.
-        if (wave == _wave || (moveOnce && wave > _wave)) return false;
-        return _dc.HasRoom(instance, host) && !SiblingNear(instance, host);
-    }
-
-    /// <summary>Whether another instance of the VM's VNF is in the same fault domain as <paramref name="host"/>.</summary>
-    private bool SiblingNear(int instance, int host)
+    /// <summary>Where a VM leaving its host goes now (<see cref="Scheduler"/>): the planned destination if it can take it,
+    /// else where the scheduler sends it (a redirect); under move-once, onto a host still waiting for its upgrade only when
+    /// nowhere else can take it (a move-once breach); nowhere: −1 and a capacity breach.</summary>
+    /// <param name="fromPlan">Whether the move is the plan's (a rollback's is not: it neither redirects nor moves once).</param>
+    private int Destination(int instance, int planned, bool fromPlan)
     {
         var info = _model.Instances[instance];
-        if (info.Scope == AntiAffinity.None) return false;
-        var vnf = _model.Vnfs[info.Vnf];
-        for (var s = vnf.First; s < vnf.First + vnf.Count; s++)
+        var moveOnce = fromPlan && _model.Campaign.MoveOnce;
+        var view = new View(this);
+        if (planned >= 0 && _model.Scheduler.CanTake(view, info.Id, _model.Hosts[planned].Id, moveOnce)) return planned;
+        var to = _model.Scheduler.Choose(view, info.Id, moveOnce);
+        if (to is null && moveOnce && _model.Scheduler.Choose(view, info.Id, moveOnce: false) is { } pending)
         {
-            if (s == instance) continue;
-            var at = _dc.HostOf(s);
-            var near = info.Scope switch
-            {
-                AntiAffinity.Host => at == host,
-                AntiAffinity.Rack => _model.Racks[at] == _model.Racks[host],
-                _ => _model.Zones[at] == _model.Zones[host],
-            };
-            if (near) return true;
+            to = pending;
+            _dc.Report(BreachKind.MoveOnce, info.Id.Name,
+                $"{info.Id} ({info.VnfOf.Id}) can leave {_model.Hosts[_dc.HostOf(instance)].Id} only onto {pending}, which still waits for its upgrade: it will move again");
         }
-        return false;
+        if (to is not { } host)
+        {
+            var from = _model.Hosts[_dc.HostOf(instance)];
+            _dc.Report(BreachKind.Capacity, info.Id.Name,
+                $"no compute host of site {from.Site} in service has room for {info.Id} ({info.VnfOf.Id}: {info.Flavor.Vcpu} vCPU, {info.Flavor.RamGiB} GiB RAM) away from its other instances; it stays on {from.Id}");
+            return -1;
+        }
+        var index = _model.HostIndex[host];
+        if (fromPlan && index != planned) _redirects++;
+        return index;
+    }
+
+    /// <summary>The run's data centre now, for the <see cref="Scheduler"/>.</summary>
+    private sealed class View(CampaignRun run) : IPlacementView
+    {
+        private readonly SimulationModel _model = run._model;
+
+        public HostId HostOf(InstanceId instance) => _model.Hosts[run._dc.HostOf(_model.InstanceIndex[instance])].Id;
+
+        /// <summary>In service and not in the running wave (whose hosts are about to go); a parallel universe's move wave
+        /// sends VMs only to its new hosts.</summary>
+        public bool Accepts(HostId host) => run._dc.StatusOf(_model.HostIndex[host]) == HostStatus.InService
+            && (run._wave == 0 || !_model.Waves[run._wave - 1].Out.Contains(host))
+            && (run._wave == 0 || _model.Universes[run._wave - 1] is not { } universe || universe.Contains(host));
+
+        public bool Pending(HostId host) => _model.PendingUntil[_model.HostIndex[host]] > run._wave;
+
+        public bool HasRoom(InstanceId instance, HostId host) => run._dc.HasRoom(_model.InstanceIndex[instance], _model.HostIndex[host]);
+
+        public double FreeRamGiB(HostId host) => run._dc.FreeRam(_model.HostIndex[host]);
     }
 }

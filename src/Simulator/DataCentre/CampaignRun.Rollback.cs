@@ -29,10 +29,11 @@ internal sealed partial class CampaignRun
             _dc.SetStatus(host, HostStatus.Maintenance);
             foreach (var instance in _dc.InstancesOn(host).ToArray())
             {
-                var to = Destination(instance, -1, moveOnce: false, fromPlan: false);
+                var to = Destination(instance, -1, fromPlan: false);
                 if (to < 0) continue;
-                var mode = _model.Instances[instance].Mode == MigrationMode.None ? MigrationMode.Cold : _model.Instances[instance].Mode;
-                foreach (var e in Migrate(lane, instance, to, mode, double.PositiveInfinity, new Attempt())) yield return e;
+                var mode = _model.Instances[instance].VnfOf.Migration.Mode == MigrationMode.Live ? MigrationMode.Live : MigrationMode.Cold;
+                // A rollback has no plan step to estimate a move by: a VM that declares no memory moves in a cold boot's time.
+                foreach (var e in Migrate(lane, instance, to, mode, first: false, _settings.ColdBootSeconds, double.PositiveInfinity, new Attempt())) yield return e;
             }
             var left = _dc.InstancesOn(host).ToArray();
             _dc.SetStatus(host, HostStatus.Down);

@@ -1,4 +1,5 @@
 using Escalator.Model.Campaigns;
+using Escalator.Model.Semantics;
 using Escalator.Simulator.Engine;
 using Escalator.Simulator.Runs;
 
@@ -6,24 +7,14 @@ namespace Escalator.Simulator.DataCentre;
 
 internal sealed partial class CampaignRun
 {
-    /// <summary>How one attempt of a step ended.</summary>
-    private enum StepEnd
-    {
-        Ok,
-        Failed,
-        TimedOut,
-
-        /// <summary>The host did not come back: no retry helps.</summary>
-        Lost,
-    }
-
     /// <summary>Carries an attempt's end out of the iterator that ran it.</summary>
     private sealed class Attempt
     {
-        public StepEnd End { get; set; }
+        public AttemptEnd End { get; set; }
     }
 
-    /// <summary>One target's steps in order; a failed host stops its own steps, the rest of the wave goes on.</summary>
+    /// <summary>One target's steps in order, each attempt followed by the one recovery decision (<see cref="Recovery"/>);
+    /// a failed host stops its own steps, the rest of the wave goes on.</summary>
     private IEnumerable<Event> Target(WavePlan wave, TargetPlan target)
     {
         var steps = target.Steps;
@@ -34,70 +25,49 @@ internal sealed partial class CampaignRun
             {
                 var last = i;
                 while (last + 1 < steps.Length && steps[last + 1].Action == StepAction.Evacuate) last++;
-                foreach (var e in Evacuation(target, steps[i..(last + 1)])) yield return e;
+                var evacuation = new Evacuated();
+                foreach (var e in Evacuation(target, steps[i..(last + 1)], evacuation)) yield return e;
                 i = last;
-                continue;
+                if (evacuation.Then is RecoveryAction.Go) continue;
+                foreach (var e in Consequence(target, evacuation.Then, lost: false)) yield return e;
+                yield break;
             }
             var attempt = new Attempt();
-            for (var tries = 0; ; tries++)
+            for (var retries = 0; ; retries++)
             {
                 var start = _sim.Now;
-                foreach (var e in Run(wave, target, steps[i], attempt)) yield return e;
-                if (Tracing) Trace(target.Name, TimelineCategory.Step, $"{steps[i].Step.Detail}{(attempt.End == StepEnd.Ok ? "" : $" ({Words(attempt.End)})")}", start);
-                var next = Decide(steps[i].Step.OnTimeout, attempt.End, tries);
-                if (next == Next.Retry) continue;
-                if (next == Next.Fail)
-                {
-                    foreach (var e in HostFails(wave, target, lost: attempt.End == StepEnd.Lost, rollback: attempt.End == StepEnd.TimedOut
-                        && steps[i].Step.OnTimeout == ExpiryPolicy.Rollback)) yield return e;
-                    yield break;
-                }
-                break;
+                foreach (var e in Run(target, steps[i], attempt)) yield return e;
+                if (Tracing) Trace(target.Name, TimelineCategory.Step, $"{steps[i].Step.Detail}{(attempt.End == AttemptEnd.Ok ? "" : $" ({Words(attempt.End)})")}", start);
+                var then = Recovery.Decide(steps[i].Step.OnTimeout, attempt.End, retries, _model.Campaign.Recovery, canFallBack: false);
+                if (then == RecoveryAction.Retry) continue;
+                if (then is RecoveryAction.Go or RecoveryAction.Skip) break;
+                foreach (var e in Consequence(target, then, lost: attempt.End == AttemptEnd.HostLost)) yield return e;
+                yield break;
             }
         }
         // The plan counts a host out of service only during its wave, with or without a leave-maintenance step.
         if (target.Host >= 0 && _dc.StatusOf(target.Host) == HostStatus.Maintenance) _dc.SetStatus(target.Host, HostStatus.InService);
     }
 
-    private enum Next
+    /// <summary>What ends a target's steps early: a failed host (<see cref="RecoveryAction.FailHost"/>, or
+    /// <see cref="RecoveryAction.Rollback"/> with the campaign's rollback), or an abort, after which the executor enables
+    /// again what it disabled.</summary>
+    private IEnumerable<Event> Consequence(TargetPlan target, RecoveryAction then, bool lost)
     {
-        Go,
-        Retry,
-        Fail,
+        if (then == RecoveryAction.Abort)
+        {
+            Stop(rollback: false);
+            if (target.Host >= 0 && _dc.StatusOf(target.Host) == HostStatus.Maintenance) _dc.SetStatus(target.Host, HostStatus.InService);
+            return [];
+        }
+        return HostFails(target, lost, rollback: then == RecoveryAction.Rollback);
     }
 
-    /// <summary>The recovery policy for one attempt: retry up to the campaign's retries, or apply the step's expiry policy.</summary>
-    private Next Decide(ExpiryPolicy onTimeout, StepEnd end, int tries)
+    private static string Words(AttemptEnd end) => end switch
     {
-        var retries = _model.Campaign.Recovery.Retries;
-        switch (end)
-        {
-            case StepEnd.Ok:
-                return Next.Go;
-            case StepEnd.Lost:
-                return Next.Fail;
-            case StepEnd.Failed:
-                return tries < retries ? Next.Retry : Next.Fail;
-        }
-        switch (onTimeout)
-        {
-            case ExpiryPolicy.Retry or ExpiryPolicy.FallBack:
-                return tries < retries ? Next.Retry : Next.Fail;
-            case ExpiryPolicy.Skip:
-                return Next.Go;
-            case ExpiryPolicy.Abort:
-                Stop(rollback: false);
-                return Next.Go;
-            default:
-                return Next.Fail;
-        }
-    }
-
-    private static string Words(StepEnd end) => end switch
-    {
-        StepEnd.Failed => "failed",
-        StepEnd.TimedOut => "timed out",
-        StepEnd.Lost => "host did not come back",
+        AttemptEnd.Failed => "failed",
+        AttemptEnd.TimedOut => "timed out",
+        AttemptEnd.HostLost => "host did not come back",
         _ => "ok",
     };
 
@@ -108,14 +78,14 @@ internal sealed partial class CampaignRun
         if (timeout > 0 && d > timeout)
         {
             yield return _sim.Timeout(timeout);
-            attempt.End = StepEnd.TimedOut;
+            attempt.End = AttemptEnd.TimedOut;
             yield break;
         }
         yield return _sim.Timeout(d);
-        attempt.End = mayFail && Fault(_settings.Faults.StepFails) ? StepEnd.Failed : StepEnd.Ok;
+        attempt.End = mayFail && Fault(_settings.Faults.StepFails) ? AttemptEnd.Failed : AttemptEnd.Ok;
     }
 
-    private IEnumerable<Event> Run(WavePlan wave, TargetPlan target, CompiledStep step, Attempt attempt)
+    private IEnumerable<Event> Run(TargetPlan target, CompiledStep step, Attempt attempt)
     {
         var s = step.Step;
         var host = target.Host;
@@ -134,12 +104,12 @@ internal sealed partial class CampaignRun
             case StepAction.Switchover:
                 return Switchover(step, attempt);
             case StepAction.Upgrade:
-                return Upgrade(wave, target, step, attempt);
+                return Upgrade(target, step, attempt);
             case StepAction.Build:
                 _dc.SetStatus(host, HostStatus.Maintenance);
                 return Then(Wait(s.ExpectedSeconds, s.TimeoutSeconds, attempt), () => _dc.SetStatus(host, HostStatus.InService));
             case StepAction.TransferState:
-                return Wait(TransferSeconds(wave, s.ExpectedSeconds), s.TimeoutSeconds, attempt);
+                return Wait(TransferSeconds(s.ExpectedSeconds), s.TimeoutSeconds, attempt);
             case StepAction.Cutover:
                 return Down(step, Wait(s.ExpectedSeconds, s.TimeoutSeconds, attempt), planned: true);
             case StepAction.Retire:
@@ -165,10 +135,10 @@ internal sealed partial class CampaignRun
     }
 
     /// <summary>A parallel universe's state transfer: its expected time, or the data over the link when the campaign gives the data.</summary>
-    private double TransferSeconds(WavePlan wave, double expected)
+    private double TransferSeconds(double expected)
     {
         if (_settings.StateGiB is not { } perHost) return expected;
-        var hosts = _model.Plan.Stages.FirstOrDefault(s => s.Name == wave.Wave.Stage)?.Hosts.Length ?? 0;
+        var hosts = _model.Plan.Stages.FirstOrDefault(s => s.Name == _model.Plan.Waves[_wave - 1].Stage)?.Hosts.Length ?? 0;
         return perHost * hosts / _settings.TransferGiBps;
     }
 }

@@ -1,4 +1,5 @@
 using Escalator.Model.Campaigns;
+using Escalator.Model.Semantics;
 using Escalator.Simulator.Engine;
 using Escalator.Simulator.Runs;
 using MathNet.Numerics.Random;
@@ -33,12 +34,13 @@ internal sealed partial class CampaignRun
 
     /// <param name="faults">Whether faults are drawn; without them every step succeeds (the runs checked against the solver).</param>
     /// <param name="trace">Whether to record the timeline.</param>
-    public CampaignRun(SimulationModel model, int seed, bool faults, bool trace)
+    /// <param name="expected">Whether every duration is its expected value instead of a draw.</param>
+    public CampaignRun(SimulationModel model, int seed, bool faults, bool trace, bool expected = false)
     {
         _model = model;
         _settings = model.Settings;
         _faults = faults;
-        _draw = new DurationSampler(new Xoshiro256StarStar(seed, threadSafe: false), _settings.Durations);
+        _draw = new DurationSampler(new Xoshiro256StarStar(seed, threadSafe: false), expected ? model.Expected : model.Durations.Spread);
         _dc = new DataCentreState(model, _sim, trace ? new Timeline() : null);
         _outgoing = new Resource?[model.Hosts.Length];
     }
@@ -52,7 +54,7 @@ internal sealed partial class CampaignRun
         _sim.Run();
         _dc.Finish();
         var vnfs = new VnfOutage[_model.Vnfs.Length];
-        for (var v = 0; v < vnfs.Length; v++) vnfs[v] = new VnfOutage(_dc.Outage[v], _dc.Interruptions[v], _dc.Longest[v]);
+        for (var v = 0; v < vnfs.Length; v++) vnfs[v] = new VnfOutage(_dc.Outage[v], _dc.Interruptions[v], _dc.Longest[v]) { Lost = _dc.Lost[v] };
         return new RunResult(run, seed, _outcome, _sim.Now, _rollbackSeconds, _dc.ControlPlaneOutageSeconds, _migrations, _migratedGiB,
             _abortedMigrations, _redirects, _dc.PeakHostsOut, _dc.ExtraHostHours, _failures, _faultsFired, vnfs, _dc.InstanceDowntime, _dc.Breaches,
             _dc.Timeline);

@@ -4,9 +4,6 @@ namespace Escalator.Simulator.DataCentre;
 
 internal sealed partial class DataCentreState
 {
-    /// <summary>VRRP's failover time (DESIGN.md), for an active-standby VNF that gives no switchover time.</summary>
-    private const double DefaultSwitchoverSeconds = 3;
-
     private readonly int[] _unavailable;
     private readonly int[] _active;
     private readonly int[] _switching;
@@ -19,6 +16,9 @@ internal sealed partial class DataCentreState
 
     public double[] Longest { get; private set; } = [];
 
+    /// <summary>Per VNF, its instances lost for good (left on a retired host).</summary>
+    public int[] Lost { get; private set; } = [];
+
     private void InitVnfs(out int[] unavailable, out int[] active, out int[] switching, out double[] outageSince)
     {
         var count = _model.Vnfs.Length;
@@ -29,6 +29,7 @@ internal sealed partial class DataCentreState
         Outage = new double[count];
         Interruptions = new int[count];
         Longest = new double[count];
+        Lost = new int[count];
         _outageWave = new int[count];
         for (var v = 0; v < count; v++)
         {
@@ -77,10 +78,9 @@ internal sealed partial class DataCentreState
                 $"{info.Vnf.Id} has {_unavailable[vnf]} of {info.Count} instances unavailable at once; it tolerates {info.Tolerated} ({_model.Instances[instance].Id} went down last)");
         }
         // The active instance lost without a planned switchover: the standby takes over after the switchover time.
-        if (delta > 0 && info.ActiveStandby && instance == _active[vnf])
+        if (delta > 0 && info.IsPair && instance == _active[vnf])
         {
-            var after = info.Vnf.SwitchoverSeconds > 0 ? info.Vnf.SwitchoverSeconds : DefaultSwitchoverSeconds;
-            _sim.Timeout(after).OnProcessed(_ => Failover(vnf, instance));
+            _sim.Timeout(Model.Semantics.Outage.FailoverSeconds(info.Vnf)).OnProcessed(_ => Failover(vnf, instance));
         }
         VnfChanged(vnf);
     }
@@ -95,7 +95,7 @@ internal sealed partial class DataCentreState
     private bool InOutage(int vnf)
     {
         var info = _model.Vnfs[vnf];
-        return info.ActiveStandby
+        return info.IsPair
             ? _switching[vnf] > 0 || _down[_active[vnf]] > 0
             : info.Count - _unavailable[vnf] < info.Needed;
     }
@@ -125,13 +125,16 @@ internal sealed partial class DataCentreState
         Longest[vnf] = Math.Max(Longest[vnf], length);
         var info = _model.Vnfs[vnf];
         Timeline?.Entries.Add(new TimelineEntry(info.Vnf.Id.Name, TimelineCategory.Outage, $"{info.Vnf.Id} out {length:0.###} s", start, _sim.Now));
-        // A VNF that tolerates no loss may still be interrupted within its budget (the solver's rule for such VNFs).
-        if (info.Tolerated == 0 && length > info.Budget + 1e-9)
-        {
-            Report(BreachKind.Redundancy, info.Vnf.Id.Name,
-                $"{info.Vnf.Id} tolerates no unavailable instance and was out {length:0.###} s, over its {info.Budget:0.###} s budget",
-                _outageWave[vnf], start);
-        }
+    }
+
+    /// <summary>An instance left on a host that is retired: down for good, and its VNF's budget is spent whatever the run's
+    /// length.</summary>
+    public void Lose(int instance, string host)
+    {
+        var info = _model.Instances[instance];
+        Down(instance, +1);
+        Lost[info.Vnf]++;
+        Report(BreachKind.Lost, info.Id.Name, $"{info.Id} ({info.VnfOf.Id}) was left on {host}, which is retired: it is lost for good");
     }
 
     private void FinishVnfs()

@@ -13,6 +13,7 @@ internal sealed partial class DataCentreState
     private readonly HostStatus[] _status;
     private readonly double[] _vcpuUsed;
     private readonly double[] _ramUsed;
+    private readonly double[] _diskUsed;
     private readonly List<int>[] _on;
     private readonly int[] _host;
     private readonly int[] _down;
@@ -36,6 +37,7 @@ internal sealed partial class DataCentreState
         _status = new HostStatus[hosts];
         _vcpuUsed = new double[hosts];
         _ramUsed = new double[hosts];
+        _diskUsed = new double[hosts];
         _on = new List<int>[hosts];
         for (var h = 0; h < hosts; h++) _on[h] = [];
         foreach (var h in model.Unbuilt) _status[h] = HostStatus.Unbuilt;
@@ -126,28 +128,31 @@ internal sealed partial class DataCentreState
     public void Move(int instance, int host)
     {
         var from = _host[instance];
-        var info = _model.Instances[instance];
-        _vcpuUsed[from] -= info.Vcpu;
-        _ramUsed[from] -= info.RamGiB;
+        var flavor = _model.Instances[instance].Flavor;
+        _vcpuUsed[from] -= flavor.Vcpu;
+        _ramUsed[from] -= flavor.RamGiB;
+        _diskUsed[from] -= flavor.DiskGiB;
         _on[from].Remove(instance);
         Place(instance, host);
     }
 
     private void Place(int instance, int host)
     {
-        var info = _model.Instances[instance];
+        var flavor = _model.Instances[instance].Flavor;
         _host[instance] = host;
-        _vcpuUsed[host] += info.Vcpu;
-        _ramUsed[host] += info.RamGiB;
+        _vcpuUsed[host] += flavor.Vcpu;
+        _ramUsed[host] += flavor.RamGiB;
+        _diskUsed[host] += flavor.DiskGiB;
         _on[host].Add(instance);
     }
 
     /// <summary>Whether <paramref name="host"/> has room for the instance under its overcommit ratios.</summary>
     public bool HasRoom(int instance, int host)
     {
-        var info = _model.Instances[instance];
+        var flavor = _model.Instances[instance].Flavor;
         var capacity = _model.Hosts[host].Capacity;
-        return _vcpuUsed[host] + info.Vcpu <= capacity.AllocatableVcpu + 1e-9 && _ramUsed[host] + info.RamGiB <= capacity.AllocatableRamGiB + 1e-9;
+        return _vcpuUsed[host] + flavor.Vcpu <= capacity.AllocatableVcpu + 1e-9 && _ramUsed[host] + flavor.RamGiB <= capacity.AllocatableRamGiB + 1e-9
+            && _diskUsed[host] + flavor.DiskGiB <= capacity.AllocatableDiskGiB + 1e-9;
     }
 
     public double FreeRam(int host) => _model.Hosts[host].Capacity.AllocatableRamGiB - _ramUsed[host];

@@ -1,41 +1,47 @@
+using System.Collections.Immutable;
 using Escalator.Model.Campaigns;
 using Escalator.Model.Plans;
+using Escalator.Model.Topology;
 
 namespace Escalator.Simulator.DataCentre;
 
 /// <summary>A wave by target: each target's steps run in order, targets side by side.</summary>
-internal sealed record WavePlan(Wave Wave, TargetPlan[] Targets, bool AffectsVms, double RestoreSeconds);
+internal sealed record WavePlan(Wave Wave, TargetPlan[] Targets)
+{
+    /// <summary>The hosts the wave takes out: no VM goes to them while it runs.</summary>
+    public HashSet<HostId> Out { get; } = [.. Wave.Hosts];
+}
 
 /// <summary>The steps of one target of a wave. <paramref name="Host"/> is −1 for a stage-wide target (transfer, cut-over).</summary>
-internal sealed record TargetPlan(string Name, int Host, CompiledStep[] Steps);
+/// <param name="AffectsVms">Whether the host's upgrade takes down the VMs still on it (the plan's versions' impact).</param>
+/// <param name="RestoreSeconds">How long restoring the host from its backup takes (the longest of its components').</param>
+internal sealed record TargetPlan(string Name, int Host, CompiledStep[] Steps, bool AffectsVms, double RestoreSeconds);
 
 /// <summary>A plan step with its references resolved to indices.</summary>
 /// <param name="Instance">The instance the step moves or switches over, or −1.</param>
 /// <param name="To">A move's planned destination, or −1 when the plan found none.</param>
 /// <param name="Services">Cluster and member host of each control-plane member the step takes down.</param>
-/// <param name="Source">The procedure step it was made from, where the plan does not carry what the simulator needs
-/// (whether a notification waits for replies, an evacuation's fallback and move-once rule); null for strategy steps.</param>
-internal sealed record CompiledStep(PlanStep Step, int Instance, int To, (int Cluster, int Host)[] Services, ProcedureStep? Source)
+/// <param name="Chain">A move's modes, in order (its mode, then its fallbacks).</param>
+internal sealed record CompiledStep(PlanStep Step, int Instance, int To, (int Cluster, int Host)[] Services, ImmutableArray<MigrationMode> Chain)
 {
     public StepAction Action => Step.Action;
 }
 
 internal sealed partial class SimulationModel
 {
-    private WavePlan CompileWave(Wave wave)
+    private WavePlan CompileWave(Wave wave) =>
+        new(wave, [.. wave.Steps.GroupBy(s => s.Target).Select(g => Target(g.Key, [.. g]))]);
+
+    private TargetPlan Target(string name, PlanStep[] steps)
     {
-        var stage = Plan.Stages.FirstOrDefault(s => s.Name == wave.Stage);
-        var impacts = (stage?.Components ?? []).Select(c => Campaign.Component(c)?.Impact).OfType<Model.Software.UpgradeImpact>().ToList();
-        var affectsVms = impacts.Any(i => i.AffectsVms);
+        var impacts = steps.Where(s => s.Action == StepAction.Upgrade).SelectMany(s => s.Versions)
+            .Select(v => Campaign.Component(v.Component)?.Impact).OfType<Model.Software.UpgradeImpact>().ToList();
         var restore = impacts.Count == 0 ? 0 : impacts.Max(i => i.RestoreSeconds);
-        var targets = wave.Steps.GroupBy(s => s.Target)
-            .Select(g => new TargetPlan(g.Key, HostIndex.TryGetValue(new(g.Key), out var h) ? h : -1,
-                [.. g.Zip(StepSources.Of(Campaign, wave, g), Compile)]))
-            .ToArray();
-        return new WavePlan(wave, targets, affectsVms, restore);
+        return new TargetPlan(name, HostIndex.TryGetValue(new(name), out var h) ? h : -1, [.. steps.Select(Compile)],
+            impacts.Any(i => i.AffectsVms), restore);
     }
 
-    private CompiledStep Compile(PlanStep step, ProcedureStep? source)
+    private CompiledStep Compile(PlanStep step)
     {
         var instance = step.Action switch
         {
@@ -43,10 +49,11 @@ internal sealed partial class SimulationModel
             StepAction.Switchover when step.Unavailable.Length > 0 => InstanceIndex[step.Unavailable[0].Instance],
             _ => -1,
         };
-        var to = step.Moves.Length > 0 && step.Moves[0].To is { } t && HostIndex.TryGetValue(t, out var ti) ? ti : -1;
+        var move = step.Moves.Length > 0 ? step.Moves[0] : null;
+        var to = move?.To is { } t && HostIndex.TryGetValue(t, out var ti) ? ti : -1;
         var services = step.Services
             .Where(s => ClusterIndex.ContainsKey(s.Service) && HostIndex.ContainsKey(s.Member))
             .Select(s => (ClusterIndex[s.Service], HostIndex[s.Member])).ToArray();
-        return new CompiledStep(step, instance, to, services, source);
+        return new CompiledStep(step, instance, to, services, move is null ? [] : move.Chain);
     }
 }

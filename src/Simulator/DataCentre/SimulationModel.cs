@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Escalator.Model.Campaigns;
 using Escalator.Model.Plans;
+using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 
 namespace Escalator.Simulator.DataCentre;
@@ -21,8 +22,6 @@ internal sealed partial class SimulationModel
         Settings = campaign.Simulation;
         Hosts = [.. dc.Hosts];
         HostIndex = Hosts.Select((h, i) => (h.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i);
-        Racks = Codes(Hosts.Select(h => h.Rack));
-        Zones = Codes(Hosts.Select(h => h.Zone));
         Vnfs = [.. dc.Vnfs.Select((v, i) => new VnfInfo(v, i))];
         Instances = [.. dc.Vnfs.SelectMany((v, vi) => v.Instances.Select(x => InstanceInfo.Of(x, v, vi, HostIndex[x.Host])))];
         InstanceIndex = Instances.Select((x, i) => (x.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i);
@@ -37,16 +36,17 @@ internal sealed partial class SimulationModel
         ClusterIndex = Clusters.Select((c, i) => (c.Cluster.Service, i)).ToFrozenDictionary(p => p.Service, p => p.i);
         Waves = [.. plan.Waves.Select(CompileWave)];
         Unbuilt = [.. plan.Waves.Where(w => w.Kind == WaveKind.Build).SelectMany(w => w.Hosts).Where(HostIndex.ContainsKey).Select(h => HostIndex[h]).Distinct()];
-        ComputesBySite = Hosts.Select((h, i) => (h, i)).Where(p => p.h.Roles.HasFlag(HostRoles.Compute))
-            .GroupBy(p => p.h.Site).ToFrozenDictionary(g => g.Key, g => g.Select(p => p.i).ToArray(), StringComparer.Ordinal);
-        UpgradeWave = new int[Hosts.Length];
-        foreach (var wave in plan.Waves)
+        PendingUntil = new int[Hosts.Length];
+        foreach (var wave in plan.Waves.Where(w => w.Kind is WaveKind.Rolling or WaveKind.Canary or WaveKind.Move))
         {
-            foreach (var h in wave.Hosts)
-            {
-                if (HostIndex.TryGetValue(h, out var i) && UpgradeWave[i] == 0) UpgradeWave[i] = wave.Number;
-            }
+            foreach (var h in wave.Hosts.Where(HostIndex.ContainsKey)) PendingUntil[HostIndex[h]] = wave.Number;
         }
+        Index = new TopologyIndex(dc);
+        Scheduler = new Scheduler(Index);
+        Durations = new DurationModel(Settings);
+        Expected = new Spread(Settings.Durations with { Cv = 0 });
+        Universes = [.. plan.Waves.Select(w => w.Kind == WaveKind.Move && campaign.Stages.FirstOrDefault(s => s.Name == w.Stage)?.Strategy is ParallelUniverseStrategy u
+            ? dc.Hosts.Where(u.Spares.Matches).Select(h => h.Id).ToHashSet() : null)];
     }
 
     public Escalator.Model.Topology.DataCentre DataCentre { get; }
@@ -61,11 +61,6 @@ internal sealed partial class SimulationModel
 
     public FrozenDictionary<HostId, int> HostIndex { get; }
 
-    /// <summary>Each host's rack and zone as small integers, for anti-affinity checks without string compares.</summary>
-    public int[] Racks { get; }
-
-    public int[] Zones { get; }
-
     public InstanceInfo[] Instances { get; }
 
     public FrozenDictionary<InstanceId, int> InstanceIndex { get; }
@@ -78,21 +73,25 @@ internal sealed partial class SimulationModel
 
     public WavePlan[] Waves { get; }
 
-    /// <summary>Compute hosts by site: where a VM may go when its planned destination cannot take it (Nova's scheduler
-    /// never crosses sites).</summary>
-    public FrozenDictionary<string, int[]> ComputesBySite { get; }
-
     /// <summary>Spare hosts that a parallel universe builds: powered off until their build starts.</summary>
     public int[] Unbuilt { get; }
 
-    /// <summary>The first wave that takes each host out (0: none), for the move-once rule.</summary>
-    public int[] UpgradeWave { get; }
+    /// <summary>The last wave that takes each host out (0: none): before it ends the host still waits for its upgrade.</summary>
+    public int[] PendingUntil { get; }
 
-    private static int[] Codes(IEnumerable<string> names)
-    {
-        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
-        return [.. names.Select(n => codes.TryGetValue(n, out var c) ? c : codes[n] = codes.Count)];
-    }
+    public TopologyIndex Index { get; }
+
+    /// <summary>The destination rule (shared with expansion and the solver).</summary>
+    public Scheduler Scheduler { get; }
+
+    /// <summary>The one duration model (shared with <c>plan</c> and the solver).</summary>
+    public DurationModel Durations { get; }
+
+    /// <summary>Every duration at its expected value, for <c>simulate --expected</c>.</summary>
+    public Spread Expected { get; }
+
+    /// <summary>Per wave (by index), the only hosts its VMs may go to (a parallel universe's new ones), or null for any.</summary>
+    public HashSet<HostId>?[] Universes { get; }
 }
 
 /// <summary>A VNF by index: where its instances start in <see cref="SimulationModel.Instances"/> and what it needs.</summary>
@@ -111,27 +110,18 @@ internal sealed class VnfInfo(Vnf vnf, int index)
     public int Tolerated { get; } = vnf.Tolerated;
 
     /// <summary>Instances that must be available for the VNF to serve (DESIGN.md's outage definition).</summary>
-    public int Needed { get; } = vnf.Redundancy.Model switch
-    {
-        RedundancyModel.ActiveStandby => 1,
-        RedundancyModel.NPlusM => Math.Min(vnf.Redundancy.MinActive, vnf.Instances.Length),
-        RedundancyModel.Quorum => vnf.Instances.Length / 2 + 1,
-        _ => vnf.Instances.Length,
-    };
+    public int Needed { get; } = vnf.Needed;
 
-    public bool ActiveStandby { get; } = vnf.Redundancy.Model == RedundancyModel.ActiveStandby && vnf.Instances.Length > 1;
+    public bool IsPair { get; } = vnf.IsPair;
 
     /// <summary>The outage the VNF may suffer in the upgrade; 0 when it has no budget.</summary>
     public double Budget { get; } = vnf.Availability?.MaxOutageSeconds ?? 0;
 }
 
-/// <summary>An instance by index with what migrating it needs.</summary>
-internal sealed record InstanceInfo(InstanceId Id, int Vnf, int Host, double Vcpu, double RamGiB, double DiskGiB,
-    double MemoryGiB, double DirtyGiBps, MigrationMode Mode, AntiAffinity Scope)
+/// <summary>An instance by index with its VNF and flavour.</summary>
+internal sealed record InstanceInfo(InstanceId Id, int Vnf, int Host, Vnf VnfOf, Flavor Flavor)
 {
-    public static InstanceInfo Of(Instance x, Vnf v, int vnf, int host) => new(x.Id, vnf, host, x.Flavor.Vcpu, x.Flavor.RamGiB,
-        x.Flavor.DiskGiB, Math.Max(0.01, v.Migration.UsedMemoryGiB ?? x.Flavor.RamGiB), v.Migration.DirtyRateMiBps / 1024,
-        v.Migration.Mode, v.AntiAffinity);
+    public static InstanceInfo Of(Instance x, Vnf v, int vnf, int host) => new(x.Id, vnf, host, v, x.Flavor);
 }
 
 internal sealed record ClusterInfo(ControlCluster Cluster, int[] Members)

@@ -6,6 +6,12 @@ public enum BreachKind
     Redundancy,
     Quorum,
     Capacity,
+
+    /// <summary>A VM moved onto a host still waiting for its upgrade: it will move again (the campaign moves VMs once).</summary>
+    MoveOnce,
+
+    /// <summary>A VM left on a host that was retired: lost for good.</summary>
+    Lost,
 }
 
 /// <summary>An invariant monitor's report: what broke, when, in which wave and by which event.</summary>

@@ -2,7 +2,9 @@ namespace Escalator.Simulator.Runs;
 
 /// <summary>How many runs, from which seed, with or without faults, on how many cores.</summary>
 /// <param name="Parallelism">Runs at once; null: one per core. The results do not depend on it.</param>
-public sealed record MonteCarloOptions(int Runs, int Seed, bool Faults = true, int? Parallelism = null);
+/// <param name="Expected">Every duration at its expected value instead of a draw (with one run and no faults: the run
+/// the solver's verdict is compared with).</param>
+public sealed record MonteCarloOptions(int Runs, int Seed, bool Faults = true, int? Parallelism = null, bool Expected = false);
 
 /// <summary>Runs a plan many times in parallel, each run with its own seeded stream, and keeps every run's measures.</summary>
 public static class MonteCarlo
@@ -32,7 +34,7 @@ public static class MonteCarlo
             var end = Math.Min(options.Runs, first + block);
             Parallel.For(first, end, parallel, i =>
             {
-                runs[i] = simulator.Run(i + 1, RunSeeds.For(options.Seed, i), options.Faults);
+                runs[i] = simulator.Run(i + 1, RunSeeds.For(options.Seed, i), options.Faults, expected: options.Expected);
                 progress?.Invoke(Interlocked.Increment(ref done));
             });
             for (var i = first; i < end; i++)
@@ -42,7 +44,7 @@ public static class MonteCarlo
             }
         }
         var typical = Typical(runs);
-        var traced = simulator.Run(typical.Run, typical.Seed, options.Faults, trace: true);
+        var traced = simulator.Run(typical.Run, typical.Seed, options.Faults, trace: true, options.Expected);
         return new MonteCarloResult(simulator, options, runs, traced, downtime.Means(options.Runs), downtime.Maxima);
     }
 

@@ -5,7 +5,11 @@ namespace Escalator.Simulator.Runs;
 /// <summary>One VNF's outage across the runs, against its budget.</summary>
 /// <param name="Budget">The VNF's outage budget for the upgrade, or null when it has none.</param>
 /// <param name="OverBudget">Share of runs whose total outage exceeded the budget.</param>
-public sealed record VnfSummary(Vnf Vnf, double? Budget, Summary Outage, Summary Interruptions, Summary Longest, double OverBudget);
+public sealed record VnfSummary(Vnf Vnf, double? Budget, Summary Outage, Summary Interruptions, Summary Longest, double OverBudget)
+{
+    /// <summary>Whether the VNF is over its budget at the p95 of the runs (more than 5 % of them over it).</summary>
+    public bool OverBudgetAtP95 => Budget is not null && OverBudget > 0.05;
+}
 
 /// <summary>Runs that broke one invariant on one subject in one wave.</summary>
 /// <param name="Runs">How many runs broke it.</param>
@@ -70,7 +74,7 @@ public sealed record MonteCarloSummary(
     {
         var outage = runs.Select(r => r.Vnfs[index].Seconds).ToArray();
         double? budget = vnf.Availability?.MaxOutageSeconds;
-        var over = budget is { } b ? (double)outage.Count(o => o > b + 1e-9) / runs.Count : 0;
+        var over = budget is { } b ? (double)runs.Count(r => r.Vnfs[index].Seconds > b + 1e-9 || r.Vnfs[index].Lost > 0) / runs.Count : 0;
         return new VnfSummary(vnf, budget, Summary.Of(outage), Summary.Of([.. runs.Select(r => (double)r.Vnfs[index].Interruptions)]),
             Summary.Of([.. runs.Select(r => r.Vnfs[index].LongestSeconds)]), over);
     }

@@ -23,8 +23,10 @@ public sealed class PlanSimulator
     /// <param name="run">The run's number, carried into the result.</param>
     /// <param name="faults">Whether faults are drawn at the campaign's rates.</param>
     /// <param name="trace">Whether to record the timeline (costs memory on large data centres).</param>
-    public RunResult Run(int run, int seed, bool faults = true, bool trace = false) =>
-        new CampaignRun(_model, seed, faults, trace).Execute(run, seed);
+    /// <param name="expected">Whether every duration is its expected value (<c>simulate --expected</c>: the run the solver's
+    /// verdict is compared with) instead of a draw around it.</param>
+    public RunResult Run(int run, int seed, bool faults = true, bool trace = false, bool expected = false) =>
+        new CampaignRun(_model, seed, faults, trace, expected).Execute(run, seed);
 
     /// <summary>The VNFs in the order of <see cref="RunResult.Vnfs"/>.</summary>
     public IReadOnlyList<Vnf> Vnfs => _model.DataCentre.Vnfs;

@@ -15,7 +15,11 @@ public enum RunOutcome
 /// <summary>One VNF's outage in one run, by DESIGN.md's definition.</summary>
 /// <param name="Interruptions">How many separate outages.</param>
 /// <param name="LongestSeconds">The longest single outage.</param>
-public readonly record struct VnfOutage(double Seconds, int Interruptions, double LongestSeconds);
+public readonly record struct VnfOutage(double Seconds, int Interruptions, double LongestSeconds)
+{
+    /// <summary>Instances lost for good (left on a retired host): the VNF is over any budget.</summary>
+    public int Lost { get; init; }
+}
 
 /// <summary>The measures of one simulated run of a plan.</summary>
 /// <param name="Vnfs">Per VNF, in topology order.</param>

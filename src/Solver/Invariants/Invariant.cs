@@ -10,13 +10,14 @@ public sealed record Invariant(string Code, string Title, string Description)
 {
     public static readonly Invariant Redundancy = new("ESC-R1", "redundancy",
         "In no wave are more instances of a VNF unavailable than its redundancy model tolerates (active-standby 1, n+m M, "
-        + "quorum ⌊(n−1)/2⌋, none 0), counting only interruptions longer than its availability budget.");
+        + "quorum ⌊(n−1)/2⌋, none 0); a VNF that tolerates none is never interrupted longer than its availability budget (at the stated confidence).");
 
     public static readonly Invariant Switchover = new("ESC-R2", "switchover first",
         "The active instance of an active-standby VNF is never taken down (host out, cold migration) before a switchover hands over to its standby.");
 
     public static readonly Invariant Budget = new("ESC-R3", "availability budget",
-        "The interruptions a VNF suffers over the whole campaign stay within its availability target.");
+        "A VNF's outage over the whole campaign (the time fewer of its instances are available than its redundancy model needs: "
+        + "for an active-standby pair every switchover gap), each interruption taken at the stated confidence, stays within its availability budget.");
 
     public static readonly Invariant Quorum = new("ESC-Q1", "quorum",
         "Every control-plane cluster keeps its quorum (majority, any one, or all members) in every wave.");
@@ -25,7 +26,7 @@ public sealed record Invariant(string Code, string Title, string Description)
         "Every VM that must leave a host in a wave has a destination in service in its site with room for it, honouring overcommit and anti-affinity.");
 
     public static readonly Invariant MoveOnce = new("ESC-C2", "move once",
-        "Where the procedure asks VMs to move once, none lands on a host still waiting for its own upgrade.");
+        "A VM leaves a host at most once in the campaign: none lands on a host still waiting for its own upgrade (unless the campaign says moveOnce: false).");
 
     public static readonly Invariant FaultDomains = new("ESC-F1", "fault domains",
         "No wave takes more hosts out than the stage's limits allow, overall and per rack, zone and site.");

@@ -18,5 +18,11 @@ public sealed record VerificationResult(
 {
     public bool IsSafe => Verdict is Verdict.Safe;
 
+    /// <summary>The quantile at which interruptions were taken for budgets (0.95: each at its p95).</summary>
+    public double Confidence { get; init; } = Model.Semantics.DurationModel.DefaultConfidence;
+
+    /// <summary>The confidence as people read it: <c>p95</c>.</summary>
+    public string ConfidenceWords => Model.Semantics.DurationModel.Quantile(Confidence);
+
     public ImmutableArray<Violation> Violations => Verdict is Verdict.Unsafe u ? u.Violations : [];
 }

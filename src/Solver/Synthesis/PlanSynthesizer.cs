@@ -31,7 +31,7 @@ public static class PlanSynthesizer
         var index = new TopologyIndex(dc);
         var verifyOptions = new VerifyOptions(options.Timeout);
         var models = StageOrder.Sort(campaign.Stages).Where(s => s.Strategy is RollingStrategy or CanaryStrategy)
-            .Select(s => StageModelBuilder.Build(index, campaign, s, verifyOptions.LiveMigrationPauseSeconds)).ToList();
+            .Select(s => StageModelBuilder.Build(index, campaign, s, verifyOptions.Confidence)).ToList();
         var impossible = models.SelectMany(m => m.Impossible.Select(r => $"stage {m.Stage.Name}: {r}")).ToList();
         if (impossible.Count > 0)
         {

@@ -1,4 +1,5 @@
 using Escalator.Model.Campaigns;
+using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 
 namespace Escalator.Solver.Synthesis;
@@ -6,15 +7,16 @@ namespace Escalator.Solver.Synthesis;
 /// <summary>Builds the <see cref="StageModel"/> of a rolling or canary stage by the semantics of src/Solver/README.md.</summary>
 internal static class StageModelBuilder
 {
-    public static StageModel Build(TopologyIndex index, Campaign campaign, Stage stage, double livePauseSeconds)
+    public static StageModel Build(TopologyIndex index, Campaign campaign, Stage stage, double confidence)
     {
+        var durations = new DurationModel(campaign.Simulation);
         var dc = index.DataCentre;
         var selection = StageSelection.Of(campaign, stage, dc);
         var hosts = selection.Hosts.ToList();
         var position = hosts.Select((h, i) => (h.Id, i)).ToDictionary(p => p.Id, p => p.i);
         var procedure = campaign.ProcedureOf(stage);
         var evacuate = procedure.Steps.FirstOrDefault(s => s.Action == StepAction.Evacuate);
-        var switchover = procedure.Steps.Any(s => s.Action == StepAction.Switchover);
+        var switchover = procedure.Steps.FirstOrDefault(s => s.Action == StepAction.Switchover);
         var upgrade = procedure.Steps.First(s => s.Action == StepAction.Upgrade);
         var impossible = new List<string>();
         var vnfWeights = new Dictionary<Vnf, Dictionary<int, int>>();
@@ -27,12 +29,25 @@ internal static class StageModelBuilder
             foreach (var instance in index.InstancesOn(host.Id))
             {
                 var vnf = index.VnfOf(instance.Id);
-                var mode = evacuate?.MoveModeFor(vnf.Migration.Mode);
-                var movable = mode is not null;
-                double? seconds = movable
-                    ? (mode == MigrationMode.Live ? livePauseSeconds : evacuate!.ExpectedSeconds)
-                    : affects ? upgrade.ExpectedSeconds : null;
-                if (switchover && vnf.Redundancy.Model == RedundancyModel.ActiveStandby) seconds = Math.Max(seconds ?? 0, vnf.SwitchoverSeconds);
+                var chain = evacuate is null ? [] : MoveRule.Chain(evacuate, vnf.Migration.Mode);
+                var movable = !chain.IsEmpty;
+                // The same interruptions, at the same confidence, as verification will judge (the one duration model).
+                double? seconds = null;
+                if (movable)
+                {
+                    var e = durations.Evacuate(vnf, instance.Flavor, chain, evacuate!.ExpectedSeconds, evacuate.TimeoutSeconds);
+                    var reason = e.Mode == MigrationMode.Live ? Model.Plans.UnavailableReason.LiveMigration : Model.Plans.UnavailableReason.ColdMigration;
+                    seconds = durations.AtConfidence(reason, e.Move.PauseSeconds, confidence);
+                }
+                else if (affects)
+                {
+                    seconds = durations.AtConfidence(Model.Plans.UnavailableReason.HostDown, upgrade.ExpectedSeconds, confidence);
+                }
+                if (switchover is not null && vnf.IsPair)
+                {
+                    var gap = Outage.SwitchoverSeconds(vnf, switchover.ExpectedSeconds);
+                    seconds = Math.Max(seconds ?? 0, durations.AtConfidence(Model.Plans.UnavailableReason.Switchover, gap, confidence));
+                }
                 if (movable) needs[i] = needs.GetValueOrDefault(i) + (long)Math.Ceiling(instance.Flavor.RamGiB * 1024);
                 if (seconds is not { } s) continue;
                 if (vnf.Tolerated == 0)

@@ -1,5 +1,7 @@
 using Escalator.Model.Campaigns;
+using System.Collections.Immutable;
 using Escalator.Model.Plans;
+using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 using Escalator.Solver.Formulas;
 using Escalator.Solver.Invariants;
@@ -8,8 +10,9 @@ namespace Escalator.Solver.Verification;
 
 internal sealed partial class PlanReplay
 {
-    /// <summary>A VM that must leave a host of the wave, how, and where the plan sends it (null: nowhere).</summary>
-    private sealed record Mover(InstanceId Id, Vnf Vnf, HostId From, MigrationMode Mode, HostId? Planned);
+    /// <summary>A VM that must leave a host of the wave, the modes it tries (<see cref="MoveRule.Chain"/>), and where the
+    /// plan sends it (null: nowhere).</summary>
+    private sealed record Mover(InstanceId Id, Vnf Vnf, HostId From, ImmutableArray<MigrationMode> Chain, HostId? Planned);
 
     /// <summary>ESC-C1 (ESC-U1 for a parallel universe's moves) and ESC-C2: every mover gets a destination in service
     /// in its site with room and away from its siblings. The plan's destinations are kept where valid; for the rest Z3
@@ -17,17 +20,13 @@ internal sealed partial class PlanReplay
     private List<(Mover Mover, HostId? To)> PlaceMovers(WaveContext w, List<Mover> movers)
     {
         if (movers.Count == 0) return [];
-        var evacuate = w.Evacuate!;
-        var outHosts = w.Wave.Hosts.ToHashSet();
+        var moveOnce = _campaign.MoveOnce;
         var universe = w.Stage.Strategy is ParallelUniverseStrategy u && w.Wave.Kind == WaveKind.Move
             ? Dc.Hosts.Where(u.Spares.Matches).Select(h => h.Id).ToHashSet()
             : null;
-        bool Usable(Host h, Mover m, bool ignoreWave) => h.Id != m.From && (ignoreWave || !outHosts.Contains(h.Id))
-            && !_retired.Contains(h.Id) && !_unbuilt.Contains(h.Id) && (universe is null || universe.Contains(h.Id));
-
-        var bad = InvalidPlanned(movers, evacuate.MoveOnce, m => m.Planned is { } p && _index.Host(p).Site == _index.Host(m.From).Site
-            && _index.Host(p).Roles.HasFlag(HostRoles.Compute) && Usable(_index.Host(p), m, ignoreWave: false));
-        var candidates = movers.ToDictionary(m => m, m => bad.Contains(m) ? Candidates(m, h => Usable(h, m, false)) : [m.Planned!.Value]);
+        var view = new View(this, w.Wave.Hosts.ToHashSet(), universe);
+        var bad = InvalidPlanned(movers, moveOnce, m => m.Planned is { } p && _scheduler.CanTake(view, m.Id, p, moveOnce: false));
+        var candidates = movers.ToDictionary(m => m, m => bad.Contains(m) ? [.. _scheduler.Candidates(view, m.Id, moveOnce: false)] : new List<HostId> { m.Planned!.Value });
         string Choice(Mover m, HostId h) => Var("mv", m.Id, $"w{w.Number}", h);
         var capacity = CapacityConstraint(movers, candidates, Choice);
         var pendingChoices = movers.SelectMany(m => candidates[m].Where(_pending.Contains).Select(h => Choice(m, h))).ToList();
@@ -37,22 +36,22 @@ internal sealed partial class PlanReplay
         if (bad.Count > 0)
         {
             var names = bad.SelectMany(m => candidates[m].Select(h => Choice(m, h))).ToList();
-            var model = (evacuate.MoveOnce ? ProblemSolver.Model([capacity, once], names, _options.Timeout) : null)
+            var model = (moveOnce ? ProblemSolver.Model([capacity, once], names, _options.Timeout) : null)
                 ?? ProblemSolver.Model([capacity], names, _options.Timeout);
             foreach (var m in bad)
             {
                 chosen[m] = model is null ? null : candidates[m].Cast<HostId?>().FirstOrDefault(h => model.Contains(Choice(m, h!.Value)));
-                if (chosen[m] is { } to) Redirects.Add(new Redirect(w.Number, m.Id, m.Vnf.Id, m.From, m.Planned, to));
+                if (chosen[m] is { } to && to != m.Planned) Redirects.Add(new Redirect(w.Number, m.Id, m.Vnf.Id, m.From, m.Planned, to));
             }
         }
 
         var code = universe is null ? Invariant.Capacity.Code : Invariant.Spares.Code;
-        _problem.Check(code, capacity, () => CapacityViolation(w, code, [.. bad], h => Usable(h, bad.First(), true)));
-        if (evacuate.MoveOnce)
+        _problem.Check(code, capacity, () => CapacityViolation(w, code, [.. bad], view with { Out = [] }));
+        if (moveOnce)
         {
             _problem.Check(Invariant.MoveOnce.Code, once, () => new Violation(Invariant.MoveOnce.Code, w.Number, w.Stage.Name,
                 $"{List(bad.Select(m => $"{m.Id} ({m.Vnf.Id})"))} can leave {List(bad.Select(m => m.From.Name).Distinct())} only onto hosts still waiting for their upgrade; the procedure moves each VM once",
-                w.StepPath(evacuate)), phase: 1);
+                w.StepPath(w.Evacuate!)), phase: 1);
         }
         foreach (var (m, to) in chosen)
         {
@@ -83,17 +82,6 @@ internal sealed partial class PlanReplay
             }
         }
         return bad;
-    }
-
-    /// <summary>Hosts of the mover's site that are usable, have room for it now and hold none of its staying siblings' domains.</summary>
-    private List<HostId> Candidates(Mover m, Func<Host, bool> usable)
-    {
-        var need = FlavorLoad(m.Id);
-        var blocked = m.Vnf.AntiAffinity == AntiAffinity.None ? [] : m.Vnf.Instances.Where(i => i.Id != m.Id)
-            .Select(i => DomainOf(m.Vnf, _hostOf[i.Id])!).ToHashSet(StringComparer.Ordinal);
-        var site = _index.Host(m.From).Site;
-        return [.. (_computesBySite.GetValueOrDefault(site) ?? []).Where(h => usable(h) && need.FitsIn(FreeOn(h.Id))
-            && (blocked.Count == 0 || !blocked.Contains(DomainOf(m.Vnf, h.Id)!))).Select(h => h.Id)];
     }
 
     /// <summary>Each mover on exactly one candidate; no candidate over its free vCPU, RAM or disk; at most one instance
@@ -130,7 +118,7 @@ internal sealed partial class PlanReplay
 
     private static int Bound(long free) => (int)Math.Clamp(free, -1, int.MaxValue / 2);
 
-    private Violation CapacityViolation(WaveContext w, string code, List<Mover> stranded, Func<Host, bool> usableIgnoringWave)
+    private Violation CapacityViolation(WaveContext w, string code, List<Mover> stranded, View anyWave)
     {
         var from = List(stranded.Select(m => m.From.Name).Distinct());
         var site = stranded.Count > 0 ? _index.Host(stranded[0].From).Site : "";
@@ -143,7 +131,7 @@ internal sealed partial class PlanReplay
         });
         var listed = stranded.Count > 3 ? $"{string.Join(", ", each)} and {stranded.Count - 3} more" : List(each);
         var message = $"{stranded.Count} VM(s) must leave {from}; {where} have no room for {listed}";
-        var hopeless = stranded.FirstOrDefault(m => Candidates(m, usableIgnoringWave).Count == 0);
+        var hopeless = stranded.FirstOrDefault(m => !_scheduler.Candidates(anyWave, m.Id, moveOnce: false).Any());
         if (hopeless is not null)
         {
             var others = code == Invariant.Spares.Code ? "the new universe has no" : $"no other host of site {site} has";

@@ -1,5 +1,6 @@
 using Escalator.Model.Campaigns;
 using Escalator.Model.Plans;
+using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 using Escalator.Solver.Formulas;
 using Escalator.Solver.Invariants;
@@ -9,13 +10,12 @@ namespace Escalator.Solver.Verification;
 internal sealed partial class PlanReplay
 {
     private readonly Dictionary<VnfId, InstanceId> _active = [];
-    private readonly Dictionary<VnfId, (Vnf Vnf, List<(int Wave, double Seconds)> Waves)> _outages = [];
 
-    /// <summary>An instance made unavailable in a wave: why, on which host, and for how long (seconds).</summary>
+    /// <summary>An instance made unavailable in a wave: why, on which host, and for how long (seconds, expected).</summary>
     private sealed record Disruption(InstanceId Instance, Vnf Vnf, HostId Host, UnavailableReason Reason, double Seconds);
 
     /// <summary>Takes the wave's hosts out: switchovers, evacuations (destinations checked or chosen), instances left
-    /// behind; then judges each affected VNF (ESC-R1, ESC-R2, ESC-M1).</summary>
+    /// behind; then judges each affected VNF (ESC-R1, ESC-R2, ESC-M1) and counts its outage against its budget.</summary>
     private void ReplayHosts(WaveContext w)
     {
         if (!w.TakesHostsOut) return;
@@ -25,8 +25,7 @@ internal sealed partial class PlanReplay
             foreach (var u in step.Unavailable)
             {
                 var vnf = _index.VnfOf(u.Instance);
-                disruptions.Add(new Disruption(u.Instance, vnf, _hostOf[u.Instance], UnavailableReason.Switchover,
-                    vnf.SwitchoverSeconds > 0 ? vnf.SwitchoverSeconds : step.ExpectedSeconds));
+                disruptions.Add(new Disruption(u.Instance, vnf, _hostOf[u.Instance], UnavailableReason.Switchover, u.Seconds));
                 _active[vnf.Id] = vnf.Instances.First(i => i.Id != u.Instance).Id;
             }
         }
@@ -35,17 +34,17 @@ internal sealed partial class PlanReplay
         var planned = w.Wave.Steps.SelectMany(s => s.Moves).GroupBy(m => m.Instance).ToDictionary(g => g.Key, g => g.Last().To);
         foreach (var host in w.Wave.Hosts)
         {
-            var down = w.Wave.Kind == WaveKind.Move ? double.PositiveInfinity : w.Upgrade.ExpectedSeconds;
-            var affects = w.Wave.Kind == WaveKind.Move
-                || UpgradesIn(w, host).Any(c => _campaign.Component(c)?.Impact.AffectsVms == true);
+            var retired = w.Wave.Kind == WaveKind.Move;
+            var down = retired ? double.PositiveInfinity : HostDownSeconds(w, host);
+            var affects = retired || UpgradesIn(w, host).Any(c => _campaign.Component(c.Component)?.Impact.AffectsVms == true);
             foreach (var id in _onHost[host].ToList())
             {
                 var vnf = _index.VnfOf(id);
-                var mode = evacuate?.MoveModeFor(vnf.Migration.Mode);
-                if (evacuate is not null && mode is null) CheckMigrationSupport(w, evacuate, id, vnf, host);
-                if (mode is { } m)
+                var chain = evacuate is null ? [] : MoveRule.Chain(evacuate, vnf.Migration.Mode);
+                if (evacuate is not null && chain.IsEmpty) CheckMigrationSupport(w, evacuate, id, vnf, host);
+                if (!chain.IsEmpty)
                 {
-                    movers.Add(new Mover(id, vnf, host, m, planned.GetValueOrDefault(id)));
+                    movers.Add(new Mover(id, vnf, host, chain, planned.GetValueOrDefault(id)));
                 }
                 else if (affects)
                 {
@@ -55,23 +54,34 @@ internal sealed partial class PlanReplay
         }
         foreach (var (mover, _) in PlaceMovers(w, movers).Where(p => p.To is not null))
         {
-            disruptions.Add(mover.Mode == MigrationMode.Live
-                ? new Disruption(mover.Id, mover.Vnf, mover.From, UnavailableReason.LiveMigration, _options.LiveMigrationPauseSeconds)
-                : new Disruption(mover.Id, mover.Vnf, mover.From, UnavailableReason.ColdMigration, evacuate!.ExpectedSeconds));
+            var e = _durations.Evacuate(mover.Vnf, _index.Instance(mover.Id).Flavor, mover.Chain, evacuate!.ExpectedSeconds, evacuate.TimeoutSeconds);
+            var reason = e.Mode == MigrationMode.Live ? UnavailableReason.LiveMigration : UnavailableReason.ColdMigration;
+            disruptions.Add(new Disruption(mover.Id, mover.Vnf, mover.From, reason, e.Move.PauseSeconds));
         }
         foreach (var group in disruptions.GroupBy(d => d.Vnf.Id))
         {
             CheckActive(w, group);
-            CheckRedundancy(w, [.. group.GroupBy(d => d.Instance).Select(g => g.MaxBy(d => d.Seconds)!)]);
+            var within = CheckRedundancy(w, [.. group.GroupBy(d => d.Instance).Select(g => g.MaxBy(d => d.Seconds)!)]);
+            if (within) Spend(w, [.. group]);
         }
     }
+
+    /// <summary>How long a host of the wave is down: its upgrade step's expected time.</summary>
+    private static double HostDownSeconds(WaveContext w, HostId host) =>
+        w.Wave.Steps.FirstOrDefault(s => s.Target == host.Name && s.Action == StepAction.Upgrade)?.ExpectedSeconds ?? w.Upgrade.ExpectedSeconds;
+
+    /// <summary>An interruption's length at the verification's confidence (the one duration model).</summary>
+    private double AtConfidence(Disruption d) => _durations.AtConfidence(d.Reason, d.Seconds, _options.Confidence);
+
+    private bool IsActive(Vnf vnf, InstanceId instance) =>
+        (_active.TryGetValue(vnf.Id, out var a) ? a : vnf.Redundancy.Active ?? vnf.Instances[0].Id) == instance;
 
     /// <summary>ESC-M1: the procedure evacuates the host but this VM cannot move the way it asks.</summary>
     private void CheckMigrationSupport(WaveContext w, ProcedureStep evacuate, InstanceId id, Vnf vnf, HostId host)
     {
         var pinned = Formula.Var(Var("pinned", id, $"w{w.Number}"));
         _problem.Fact(pinned);
-        var wanted = evacuate.Fallback is { } f && f != MigrationMode.None ? $"{Mode(evacuate.Mode)} or {Mode(f)}" : Mode(evacuate.Mode);
+        var wanted = evacuate.Fallback is { } f && f != evacuate.Mode ? $"{Mode(evacuate.Mode)} or {Mode(f)}" : Mode(evacuate.Mode);
         _problem.Check(Invariant.Migration.Code, Formula.Not(pinned), () => new Violation(
             Invariant.Migration.Code, w.Number, vnf.Id.Name,
             $"{id} ({vnf.Id}) cannot leave {host}: the procedure moves VMs {wanted}, {vnf.Id} allows migration {Mode(vnf.Migration.Mode)}",
@@ -86,8 +96,7 @@ internal sealed partial class PlanReplay
         foreach (var d in disruptions.Where(d => d.Vnf.Redundancy.Model == RedundancyModel.ActiveStandby
             && d.Reason is UnavailableReason.HostDown or UnavailableReason.ColdMigration))
         {
-            var active = _active.TryGetValue(d.Vnf.Id, out var a) ? a : d.Vnf.Redundancy.Active;
-            if (active != d.Instance || d.Vnf.Instances.Length < 2) continue;
+            if (!IsActive(d.Vnf, d.Instance) || !d.Vnf.IsPair) continue;
             var lost = Formula.Var(Var("active-lost", d.Instance, $"w{w.Number}"));
             _problem.Fact(lost);
             var standby = d.Vnf.Instances.First(i => i.Id != d.Instance).Id;

@@ -11,8 +11,8 @@ internal sealed partial class PlanReplay
     /// <summary>ESC-F1: the wave's hosts within the stage's limits, overall and per rack, zone and site.</summary>
     private void CheckLimits(WaveContext w)
     {
-        if (!w.TakesHostsOut || w.Wave.Hosts.IsEmpty) return;
-        var (limits, max) = LimitsOf(w);
+        if (!w.TakesHostsOut || w.Wave.Hosts.IsEmpty || w.Wave.Limits is not { } limits) return;
+        var max = limits.Max;
         var hosts = w.Wave.Hosts.Select(_index.Host).ToList();
         foreach (var h in hosts) _problem.Fact(Formula.Var(Var("out", h.Id, $"w{w.Number}")));
         Formula Out(Host h) => Formula.Var(Var("out", h.Id, $"w{w.Number}"));
@@ -32,19 +32,6 @@ internal sealed partial class PlanReplay
                     w.StrategyPath));
             }
         }
-    }
-
-    private (FaultDomainLimits Limits, int Max) LimitsOf(WaveContext w)
-    {
-        var total = _selections[w.Stage.Name].Hosts.Length;
-        return w.Stage.Strategy switch
-        {
-            CanaryStrategy c when w.Wave.Kind == WaveKind.Canary => (FaultDomainLimits.One with { MaxUnavailable = new Limit(c.FirstWave, false) }, c.FirstWave),
-            CanaryStrategy c => (c.Rest, c.Rest.MaxUnavailable.Resolve(total)),
-            RollingStrategy r => (r.Limits, r.Limits.MaxUnavailable.Resolve(total)),
-            ParallelUniverseStrategy u => (u.Moves, u.Moves.MaxUnavailable.Resolve(total)),
-            _ => (FaultDomainLimits.One, 1),
-        };
     }
 
     /// <summary>ESC-W1: every step's wait is bounded by a finite timeout no shorter than what the step is expected to take.</summary>

@@ -1,3 +1,4 @@
+using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 
 namespace Escalator.Solver.Verification;
@@ -7,7 +8,6 @@ internal sealed partial class PlanReplay
     private readonly Dictionary<InstanceId, HostId> _hostOf = [];
     private readonly Dictionary<HostId, List<InstanceId>> _onHost = [];
     private readonly Dictionary<HostId, Load> _load = [];
-    private readonly Dictionary<string, List<Host>> _computesBySite = new(StringComparer.Ordinal);
 
     /// <summary>What the VMs on a host ask of it, in whole units Z3 sums exactly: vCPU, MiB of RAM, MiB of disk.</summary>
     private readonly record struct Load(long Vcpu, long RamMiB, long DiskMiB)
@@ -34,11 +34,6 @@ internal sealed partial class PlanReplay
         {
             _onHost[host.Id] = [];
             _load[host.Id] = default;
-            if (host.Roles.HasFlag(HostRoles.Compute))
-            {
-                if (!_computesBySite.TryGetValue(host.Site, out var list)) _computesBySite[host.Site] = list = [];
-                list.Add(host);
-            }
         }
         foreach (var instance in dc.Vnfs.SelectMany(v => v.Instances)) Place(instance.Id, instance.Host);
     }
@@ -60,6 +55,22 @@ internal sealed partial class PlanReplay
         _onHost[from].Remove(id);
         _load[from] -= FlavorLoad(id);
         Place(id, to);
+    }
+
+    /// <summary>The replay's data centre in a wave, for the <see cref="Scheduler"/>: the wave's hosts out (<paramref name="Out"/>),
+    /// retired and unbuilt hosts out, and in a parallel universe's move wave only its new hosts taking VMs.</summary>
+    private sealed record View(PlanReplay Replay, HashSet<HostId> Out, HashSet<HostId>? Universe) : IPlacementView
+    {
+        public HostId HostOf(InstanceId instance) => Replay._hostOf[instance];
+
+        public bool Accepts(HostId host) => !Out.Contains(host) && !Replay._retired.Contains(host) && !Replay._unbuilt.Contains(host)
+            && (Universe is null || Universe.Contains(host));
+
+        public bool Pending(HostId host) => Replay._pending.Contains(host);
+
+        public bool HasRoom(InstanceId instance, HostId host) => Replay.FlavorLoad(instance).FitsIn(Replay.FreeOn(host));
+
+        public double FreeRamGiB(HostId host) => Replay.FreeOn(host).RamMiB / 1024.0;
     }
 
     /// <summary>The anti-affinity domain a host is in for a VNF, or null when the VNF has none.</summary>

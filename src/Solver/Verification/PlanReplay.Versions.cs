@@ -19,23 +19,17 @@ internal sealed partial class PlanReplay
         _spares.UnionWith(_unbuilt);
     }
 
-    /// <summary>The components a host's visit in this wave brings to target.</summary>
-    private IEnumerable<string> UpgradesIn(WaveContext w, HostId host) => w.Wave.Kind switch
-    {
-        WaveKind.Rolling or WaveKind.Canary => w.Stage.Components.Where(c =>
-            _versions[host].TryGetValue(c, out var v) && _campaign.Targets.TryGetValue(c, out var t) && v < t),
-        _ => [],
-    };
+    /// <summary>The components a host's upgrade in this wave brings to target, as the plan's upgrade step says.</summary>
+    private static IEnumerable<VersionChange> UpgradesIn(WaveContext w, HostId host) =>
+        w.Wave.Steps.Where(s => s.Target == host.Name && s.Action == StepAction.Upgrade).SelectMany(s => s.Versions);
 
+    /// <summary>After the wave: its upgrades and builds have brought their hosts' components to the versions the plan says.</summary>
     private void AdvanceVersions(WaveContext w)
     {
-        foreach (var host in w.Wave.Hosts)
+        foreach (var step in w.Wave.Steps.Where(s => s.Action is StepAction.Upgrade or StepAction.Build))
         {
-            foreach (var c in UpgradesIn(w, host).ToList()) _versions[host][c] = _campaign.Targets[c];
-            if (w.Wave.Kind == WaveKind.Build)
-            {
-                foreach (var c in w.Stage.Components.Where(_campaign.Targets.ContainsKey)) _versions[host][c] = _campaign.Targets[c];
-            }
+            if (!_versions.TryGetValue(new HostId(step.Target), out var installed)) continue;
+            foreach (var change in step.Versions) installed[change.Component] = change.To;
         }
     }
 
@@ -43,7 +37,7 @@ internal sealed partial class PlanReplay
     /// while the wave's hosts change: a host being upgraded counts with both its old and its new version.</summary>
     private void CheckVersions(WaveContext w)
     {
-        var upgrading = w.Wave.Hosts.ToDictionary(h => h, h => UpgradesIn(w, h).ToHashSet(StringComparer.Ordinal));
+        var upgrading = w.Wave.Hosts.ToDictionary(h => h, h => UpgradesIn(w, h).Select(v => v.Component).ToHashSet(StringComparer.Ordinal));
         if (upgrading.Values.All(s => s.Count == 0)) return;
         CheckDependencies(w, upgrading);
         foreach (var site in Dc.Sites.Select(s => s.Name))

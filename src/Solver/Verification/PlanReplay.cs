@@ -1,5 +1,6 @@
 using Escalator.Model.Campaigns;
 using Escalator.Model.Plans;
+using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 using Escalator.Solver.Formulas;
 using Escalator.Solver.Invariants;
@@ -20,6 +21,8 @@ internal sealed partial class PlanReplay
     private readonly HashSet<HostId> _pending = [];
     private readonly HashSet<HostId> _retired = [];
     private readonly HashSet<HostId> _unbuilt = [];
+    private readonly DurationModel _durations;
+    private readonly Scheduler _scheduler;
 
     public PlanReplay(DataCentre dc, Campaign campaign, Plan plan, VerifyOptions options)
     {
@@ -27,6 +30,8 @@ internal sealed partial class PlanReplay
         _campaign = campaign;
         _plan = plan;
         _options = options;
+        _durations = new DurationModel(campaign.Simulation);
+        _scheduler = new Scheduler(_index);
         for (var i = 0; i < campaign.Stages.Length; i++)
         {
             var stage = campaign.Stages[i];

@@ -28,6 +28,6 @@ public static class PlanVerifier
         var (verdict, time, variables) = ProblemSolver.Solve(problem, options.Timeout);
         var smt2 = options.EmitSmt2 ? Smt2Writer.Write(problem, $"Escalator verification condition: campaign {campaign.Name} on {dc.Name}") : null;
         return new VerificationResult(verdict, [.. replay.Redirects], problem.Counted.ToImmutableSortedDictionary(StringComparer.Ordinal),
-            variables, problem.Facts.Count + problem.Checks.Count, time, smt2);
+            variables, problem.Facts.Count + problem.Checks.Count, time, smt2) { Confidence = options.Confidence };
     }
 }

@@ -121,7 +121,7 @@ public sealed partial class PlanExpanderTests
         Assert.Equal("ESC-N01", Assert.Single(plan.Notes).Code);
         var retire = plan.Waves[4].Steps.Single(s => s.Action == StepAction.Retire);
         Assert.Equal("old-2", retire.Target);
-        Assert.Equal<Unavailability>([new Unavailability(new InstanceId("p-1"), new VnfId("p"), UnavailableReason.HostDown)], retire.Unavailable);
+        Assert.Equal<Unavailability>([new Unavailability(new InstanceId("p-1"), new VnfId("p"), UnavailableReason.HostDown, double.PositiveInfinity)], retire.Unavailable);
         Assert.All(plan.Waves[3].Steps.Where(s => s.Action == StepAction.Retire), s => Assert.Empty(s.Unavailable));
     }
 }

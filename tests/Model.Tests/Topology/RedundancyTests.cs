@@ -24,5 +24,7 @@ public sealed class RedundancyTests
         var tolerated = redundancy.Tolerated(instances);
 
         Assert.Equal(expected, tolerated);
+        // What must stay available (outage below it) is the rest: one rule, not a second table.
+        Assert.Equal(instances - expected, redundancy.Needed(instances));
     }
 }

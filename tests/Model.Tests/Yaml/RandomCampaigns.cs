@@ -43,6 +43,7 @@ internal static class RandomCampaigns
             checks)
         {
             Simulation = random.Next(3) == 0 ? SimulationSettings.Default : Simulation(random),
+            MoveOnce = random.Next(2) == 0,
         };
     }
 
@@ -63,7 +64,10 @@ internal static class RandomCampaigns
                 Maybe(random, m.CompletionTimeoutSecondsPerGiB, () => Seconds(random) + 0.001),
                 Maybe(random, m.OnNonConvergence, () => (NonConvergence)random.Next(3)),
                 Maybe(random, m.MaxConcurrentPerHost, () => random.Next(1, 8)),
-                Maybe(random, m.ResumeSeconds, () => Seconds(random))),
+                Maybe(random, m.ResumeSeconds, () => Seconds(random)))
+            {
+                OverheadSeconds = Maybe(random, m.OverheadSeconds, () => Seconds(random)),
+            },
             Maybe(random, d.ColdBootSeconds, () => Seconds(random)),
             Maybe(random, d.VnfmReplySeconds, () => Seconds(random)),
             new FaultRates(
@@ -130,7 +134,6 @@ internal static class RandomCampaigns
             {
                 Mode = random.Next(2) == 0 ? MigrationMode.Live : MigrationMode.Cold,
                 Fallback = random.Next(3) == 0 ? null : (MigrationMode)random.Next(3),
-                MoveOnce = random.Next(2) == 0,
             },
             StepAction.Notify => step with { Event = (FenixEvent)random.Next(7), WaitReply = random.Next(2) == 0 },
             StepAction.Verify => step with { Checks = [.. Subset(checks, random).Prepend(checks[random.Next(checks.Count)]).Distinct()] },

@@ -51,7 +51,10 @@ public sealed class SolverAgreementTests
                 // The solver reports a VM that has nowhere to go once, as a capacity violation, rather than also as ESC-R1.
                 string[] codes = kind == BreachKind.Redundancy ? [Invariant.Redundancy.Code, Invariant.Capacity.Code] : [Invariant.Quorum.Code];
                 Assert.True(verdict.Violations.Any(v => codes.Contains(v.Code) && v.Wave == wave), $"solver misses {codes[0]} in wave {wave}\n{context}");
-                Assert.True(run.Breaches.Any(b => b.Kind == kind && b.Subject == subject && b.Wave == wave), $"run misses {kind} of {subject} in wave {wave}\n{context}");
+                // A VM with nowhere to go fails its host before the upgrade (the recovery decision): its instances and members
+                // then never go down, and the run shows the capacity breach, which the solver reports too.
+                Assert.True(run.Breaches.Any(b => b.Wave == wave && ((b.Kind == kind && b.Subject == subject) || b.Kind == BreachKind.Capacity)),
+                    $"run misses {kind} of {subject} in wave {wave}\n{context}");
                 unsafeSeen++;
             }
         });

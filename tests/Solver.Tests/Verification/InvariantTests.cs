@@ -74,7 +74,7 @@ public sealed partial class InvariantTests
 
         var violation = Assert.Single(AssertOnly(result, Invariant.Budget.Code));
         Assert.Equal((2, "solo"), (violation.Wave, violation.Subject));
-        Assert.Contains("solo is interrupted 2 time(s) (waves 1, 2)", violation.Message, StringComparison.Ordinal);
+        Assert.Contains("solo is out 2 time(s) (wave 1: live-migration pause of s-1 520ms; wave 2: live-migration pause of s-1 520ms)", violation.Message, StringComparison.Ordinal);
         Assert.Contains("over its 1s budget", violation.Message, StringComparison.Ordinal);
     }
 
@@ -119,7 +119,7 @@ public sealed partial class InvariantTests
         var dc = Topology("""
               - {name: solo, flavor: {vcpu: 1, ramGiB: 2}, redundancy: none, migration: live, availability: {maxOutage: 5s}, instances: [{name: s-1, host: cmp-1}]}
             """);
-        var campaign = Computes(dc, "{maxUnavailable: 1}", EvacuateOnce, Upgrade);
+        var campaign = ComputesMovingOnce(dc, "{maxUnavailable: 1}", EvacuateOnce, Upgrade);
         var plan = Waves(campaign, dc, "computes", ["cmp-1"], ["cmp-2"], ["cmp-3"], ["cmp-4"], ["cmp-5"]);
 
         var result = Verify(dc, campaign, plan);
@@ -135,7 +135,7 @@ public sealed partial class InvariantTests
         var dc = Topology("""
               - {name: solo, flavor: {vcpu: 1, ramGiB: 2}, redundancy: none, migration: live, availability: {maxOutage: 5s}, instances: [{name: s-1, host: cmp-1}]}
             """);
-        var campaign = Computes(dc, "{maxUnavailable: 1}", EvacuateOnce, Upgrade);
+        var campaign = ComputesMovingOnce(dc, "{maxUnavailable: 1}", EvacuateOnce, Upgrade);
         var plan = PlanExpander.Expand(campaign, dc);
 
         var result = Verify(dc, campaign, plan);

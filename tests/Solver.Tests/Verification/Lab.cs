@@ -16,7 +16,7 @@ internal static class Lab
     public const string Upgrade = "{action: upgrade, expected: 10m, timeout: 30m, onTimeout: rollback}";
     public const string Switchover = "{action: switchover, expected: 3s, timeout: 30s, onTimeout: abort}";
     public const string EvacuateLive = "{action: evacuate, mode: live, expected: 30s, timeout: 10m, onTimeout: abort}";
-    public const string EvacuateOnce = "{action: evacuate, mode: live, moveOnce: true, expected: 30s, timeout: 10m, onTimeout: abort}";
+    public const string EvacuateOnce = "{action: evacuate, mode: live, expected: 30s, timeout: 10m, onTimeout: abort}";
 
     /// <summary>The catalogue every lab campaign starts from: only host-os touches VMs (reboot and evacuation).</summary>
     public const string Catalogue = """
@@ -57,9 +57,14 @@ internal static class Lab
         return loaded.Value!;
     }
 
-    /// <summary>A campaign of one stage <c>computes</c> upgrading host-os 12 → 13 on every compute.</summary>
+    /// <summary>A campaign of one stage <c>computes</c> upgrading host-os 12 → 13 on every compute, moving VMs as often
+    /// as the plan says (<c>moveOnce: false</c>, so that a test judges the invariant it is about).</summary>
     public static Campaign Computes(DataCentre dc, string limits, params string[] steps) =>
         ComputesIn(dc, "{roles: [compute]}", limits, steps);
+
+    /// <summary><see cref="Computes"/> under the campaign default: each VM moves once.</summary>
+    public static Campaign ComputesMovingOnce(DataCentre dc, string limits, params string[] steps) =>
+        Computes(dc, limits, steps) with { MoveOnce = true };
 
     /// <summary>A campaign of one stage <c>computes</c> upgrading host-os 12 → 13 on the computes in <paramref name="scope"/>.</summary>
     public static Campaign ComputesIn(DataCentre dc, string scope, string limits, params string[] steps) => Campaign(dc, "host-os: 13.0.0", $"""
@@ -82,6 +87,7 @@ internal static class Lab
             procedures:
               p:
             {string.Concat(steps.Select(s => $"    - {s}\n"))}
+            moveOnce: false
             """);
 
     public static Campaign LoadCampaign(DataCentre dc, string text)

@@ -1,7 +1,7 @@
 using Escalator.Model.Campaigns;
-using Escalator.Simulator.DataCentre;
+using Escalator.Model.Semantics;
 
-namespace Escalator.Simulator.Tests.DataCentre;
+namespace Escalator.Model.Tests.Semantics;
 
 public sealed class PreCopyTests
 {

@@ -1,6 +1,6 @@
 using Escalator.Model.Campaigns;
 
-namespace Escalator.Simulator.DataCentre;
+namespace Escalator.Model.Semantics;
 
 /// <summary>How a live migration ended.</summary>
 public enum MigrationEnd

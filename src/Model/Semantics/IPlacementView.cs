@@ -1,0 +1,25 @@
+using Escalator.Model.Topology;
+
+namespace Escalator.Model.Semantics;
+
+/// <summary>An engine's view of the data centre at the moment a VM must go somewhere: where instances are, which hosts
+/// take VMs now, which still wait for their upgrade, and room. Each engine keeps its own state; the
+/// <see cref="Scheduler"/> decides from it.</summary>
+public interface IPlacementView
+{
+    /// <summary>Where an instance is now.</summary>
+    HostId HostOf(InstanceId instance);
+
+    /// <summary>Whether a host takes new VMs now: in service, built, not retired, not out in the running wave, and a
+    /// destination the step allows (a parallel universe moves VMs only onto its new hosts).</summary>
+    bool Accepts(HostId host);
+
+    /// <summary>Whether a host is still waiting for its upgrade in this campaign.</summary>
+    bool Pending(HostId host);
+
+    /// <summary>Whether the instance's flavour fits on the host beside what is there, with overcommit.</summary>
+    bool HasRoom(InstanceId instance, HostId host);
+
+    /// <summary>RAM still allocatable on the host after overcommit, GiB.</summary>
+    double FreeRamGiB(HostId host);
+}

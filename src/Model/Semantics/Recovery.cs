@@ -1,0 +1,75 @@
+using Escalator.Model.Campaigns;
+
+namespace Escalator.Model.Semantics;
+
+/// <summary>How one attempt of a step ended.</summary>
+public enum AttemptEnd
+{
+    Ok,
+
+    /// <summary>The action reported a failure (a migration Nova aborted, a command that failed, a VNFM's NACK).</summary>
+    Failed,
+
+    /// <summary>The step's timeout expired first (a migration still running is aborted).</summary>
+    TimedOut,
+
+    /// <summary>The host did not come back: no retry helps.</summary>
+    HostLost,
+}
+
+/// <summary>What follows an attempt.</summary>
+public enum RecoveryAction
+{
+    /// <summary>Done: the next step.</summary>
+    Go,
+
+    /// <summary>The same step again.</summary>
+    Retry,
+
+    /// <summary>An evacuation moves the VM by the next mode of its fallback chain.</summary>
+    FallBack,
+
+    /// <summary>Leave the step undone and go on (a VM not moved goes down with its host).</summary>
+    Skip,
+
+    /// <summary>The host failed: its remaining steps are not run, it stays out for an operator (or is restored from its
+    /// backup), and it counts against <c>recovery.maxFailures</c>.</summary>
+    FailHost,
+
+    /// <summary>The campaign stops after the waves in flight, without rollback; the target's remaining steps are not run.</summary>
+    Abort,
+
+    /// <summary>The host failed and the campaign stops and rolls back (<c>recovery.rollback</c>).</summary>
+    Rollback,
+}
+
+/// <summary>The one recovery decision, for the simulator and the executor alike.</summary>
+public static class Recovery
+{
+    /// <summary>What follows an attempt of a step whose expiry policy is <paramref name="onTimeout"/>.</summary>
+    /// <param name="retriesUsed">The retries already made of this step (fallbacks do not count).</param>
+    /// <param name="canFallBack">Whether the step is an evacuation whose move has a fallback left.</param>
+    /// <remarks>A failure falls back where the move has a fallback (a live migration Nova aborted: its guest did not
+    /// converge, and again would not), else is retried <c>recovery.retries</c> times, then fails the host. An expired wait
+    /// follows the step's policy: retry (then fail the host), fall back (else retry), skip, abort, or roll back. A host that
+    /// did not come back fails at once.</remarks>
+    public static RecoveryAction Decide(ExpiryPolicy onTimeout, AttemptEnd end, int retriesUsed, RecoveryPolicy policy, bool canFallBack)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var retry = retriesUsed < policy.Retries ? RecoveryAction.Retry : RecoveryAction.FailHost;
+        return end switch
+        {
+            AttemptEnd.Ok => RecoveryAction.Go,
+            AttemptEnd.HostLost => RecoveryAction.FailHost,
+            AttemptEnd.Failed => canFallBack ? RecoveryAction.FallBack : retry,
+            _ => onTimeout switch
+            {
+                ExpiryPolicy.FallBack => canFallBack ? RecoveryAction.FallBack : retry,
+                ExpiryPolicy.Skip => RecoveryAction.Skip,
+                ExpiryPolicy.Abort => RecoveryAction.Abort,
+                ExpiryPolicy.Rollback => RecoveryAction.Rollback,
+                _ => retry,
+            },
+        };
+    }
+}
