@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Escalator.Cli.Reports;
 using Escalator.Model.Diagnostics;
-using Escalator.Model.Plans;
+using Escalator.Model.Pipeline;
 using Escalator.Solver.Invariants;
+using Escalator.Solver.Pipeline;
+using Escalator.Solver.Reports;
 using Escalator.Solver.Verification;
 
 namespace Escalator.Cli.Serving;
@@ -20,10 +21,9 @@ internal sealed partial class CampaignService
             return ApiReply.Error(400, "invalid-request", "expected the fields 'topology' and 'campaign', each the text of a YAML file");
         }
         if (Webhooks(body.Webhooks, out var webhooks) is { } badWebhook) return badWebhook;
-        var inputs = Inputs.FromText("topology", body.Topology, "campaign", body.Campaign);
-        if (!inputs.Ok || inputs.Campaign is null) return Invalid(inputs.Diagnostics);
-        var (topology, campaign) = (inputs.Topology!, inputs.Campaign);
-        var id = body.RunId ?? campaign.Name;
+        var inputs = CampaignInputs.FromText("topology", body.Topology, "campaign", body.Campaign);
+        if (!inputs.CanExpand) return Invalid(inputs.Diagnostics);
+        var id = body.RunId ?? inputs.Campaign!.Name;
         if (!RunStore.IsValidId(id))
         {
             return ApiReply.Error(400, "invalid-request",
@@ -33,10 +33,10 @@ internal sealed partial class CampaignService
         {
             if (Taken(id) is { } taken) return taken;
         }
-        var (report, refusal) = Prove(inputs, body.OverrideVerdict);
+        var (report, refusal) = Prove(inputs.Expand(), body.OverrideVerdict);
         if (refusal is not null) return refusal;
         var submission = new Submission(body.Topology, body.Campaign, body.OverrideVerdict, webhooks, report.Result.IsSafe, report.Summary);
-        var run = new ServedRun(id, submission, topology, campaign, report.Plan);
+        var run = new ServedRun(id, submission, report.Topology, report.Campaign, report.Plan);
         lock (_gate)
         {
             // Checked again: another submission of the same id may have been proved meanwhile.
@@ -48,13 +48,11 @@ internal sealed partial class CampaignService
         return new ApiReply(202, new { run = id, state = "running", verdict = report.Summary, location = Location(id) }) { Location = Location(id) };
     }
 
-    /// <summary>Expands and proves the plan; with the 409 to answer when it is not proved safe and not overridden.</summary>
-    private (VerifyReport Report, ApiReply? Refusal) Prove(Inputs inputs, bool overrideVerdict)
+    /// <summary>Proves the plan; with the 409 to answer when it is not proved safe and not overridden.</summary>
+    private (VerifyReport Report, ApiReply? Refusal) Prove(ExpandedCampaign expanded, bool overrideVerdict)
     {
-        var (topology, campaign) = (inputs.Topology!, inputs.Campaign!);
-        var plan = PlanExpander.Expand(campaign, topology);
-        var result = PlanVerifier.Verify(topology, campaign, plan, new VerifyOptions(_settings.SolverTimeout));
-        var report = new VerifyReport(campaign, topology, plan, result, inputs.CampaignSources);
+        var report = CampaignVerifier.Verify(expanded, new VerifyOptions(_settings.SolverTimeout));
+        var result = report.Result;
         if (result.IsSafe || overrideVerdict) return (report, null);
         using var verdict = JsonDocument.Parse(VerifyJson.Write(report));
         return (report, ApiReply.Error(409, result.Verdict is Verdict.Unknown ? "unknown" : "unsafe",

@@ -1,7 +1,7 @@
 using Escalator.LiveBackend.Coordination;
 using Escalator.LiveBackend.Execution;
 using Escalator.LiveBackend.Journal;
-using Escalator.Model.Plans;
+using Escalator.Model.Pipeline;
 
 namespace Escalator.Cli.Serving;
 
@@ -76,13 +76,14 @@ internal sealed partial class CampaignService : IDisposable
             problem = damaged is null ? ApiReply.NotFound($"no run '{id}'; GET /v1/campaigns lists the runs") : ApiReply.Error(500, "damaged", damaged);
             return null;
         }
-        var inputs = Inputs.FromText("topology", submission.Topology, "campaign", submission.Campaign);
-        if (!inputs.Ok || inputs.Campaign is null)
+        var inputs = CampaignInputs.FromText("topology", submission.Topology, "campaign", submission.Campaign);
+        if (!inputs.CanExpand)
         {
             problem = ApiReply.Error(500, "damaged", $"the files kept for run '{id}' no longer load: {(inputs.Diagnostics.Count > 0 ? inputs.Diagnostics[0] : "no campaign")}");
             return null;
         }
-        var run = new ServedRun(id, submission, inputs.Topology!, inputs.Campaign, PlanExpander.Expand(inputs.Campaign, inputs.Topology!));
+        var expanded = inputs.Expand();
+        var run = new ServedRun(id, submission, expanded.Topology, expanded.Campaign, expanded.Plan);
         run.Replay(_store.Events(id));
         lock (_gate)
         {

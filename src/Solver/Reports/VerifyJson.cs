@@ -3,15 +3,16 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Escalator.Model.Diagnostics;
 using Escalator.Solver.Invariants;
+using Escalator.Solver.Pipeline;
 
-namespace Escalator.Cli.Reports;
+namespace Escalator.Solver.Reports;
 
 /// <summary>The verdict for machines: the stable, documented JSON of <c>escalator verify --format json</c> (format 1).</summary>
 /// <remarks>Keys are camelCase and always in the same order; <c>reason</c> appears only when the verdict is unknown;
 /// <c>location</c> is null when the campaign was not read from a file. <c>solver.seconds</c> is wall-clock time and
 /// the only value that differs between runs. New keys may be added within a format; none is removed or renamed
 /// without raising it.</remarks>
-internal static class VerifyJson
+public static class VerifyJson
 {
     public const int Format = 1;
 
@@ -47,9 +48,9 @@ internal static class VerifyJson
     }
 
     /// <summary>Runs a writer over an indented document and returns its text, ending with a newline.</summary>
-    /// <remarks>Shared with <see cref="VerifySarif"/>. Only HTML-sensitive escaping is relaxed: these documents go to
+    /// <remarks>Shared with the CLI's SARIF writer. Only HTML-sensitive escaping is relaxed: these documents go to
     /// files and pipes, never into a web page, and "n+m" and "⌊(n−1)/2⌋" read better unescaped.</remarks>
-    internal static string Render(Action<Utf8JsonWriter> write)
+    public static string Render(Action<Utf8JsonWriter> write)
     {
         ArgumentNullException.ThrowIfNull(write);
         using var stream = new MemoryStream();
