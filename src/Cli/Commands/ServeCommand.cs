@@ -78,7 +78,7 @@ internal static class ServeCommand
         // host.Service.Mailbox (VNFM replies) and host.ReplyBase (where VNFMs send them).
         Func<ExecutionRequest, IRunEngine> engines;
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        using var campaignCloud = backend.Name == "openstack" && cloud is not null ? CloudConnection.Open(cloud.Config) : null;
+        using var campaignCloud = backend.Name == "openstack" && cloud is not null ? CloudConnection.Open(cloud.Config, TimeProvider.System) : null;
         if (backend.Name == "simulated")
         {
             engines = _ => new SimulatedEngine(TimeProvider.System.GetUtcNow(), backend.Seed, faults: false);
@@ -189,7 +189,7 @@ internal static class ServeCommand
         var resolved = CloudConfigResolver.ResolveFromProcess(cloudName, cloudsYaml);
         try
         {
-            if (resolved.Ok) return CloudConnection.Open(resolved.Config!, new CloudCallOptions { Timeout = TimeSpan.FromSeconds(10), MaxRetries = 1 });
+            if (resolved.Ok) return CloudConnection.Open(resolved.Config!, TimeProvider.System, new CloudCallOptions { Timeout = TimeSpan.FromSeconds(10), MaxRetries = 1 });
         }
         catch (CloudConfigException e)
         {

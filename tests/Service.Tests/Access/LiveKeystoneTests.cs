@@ -15,7 +15,7 @@ public sealed class LiveKeystoneTests
     public async Task Serve_KeystoneToken_AdminReadsAndABogusTokenIs401WithKeystonesUri()
     {
         var config = Cloud();
-        using var connection = CloudConnection.Open(config, new CloudCallOptions { Timeout = TimeSpan.FromSeconds(60) });
+        using var connection = CloudConnection.Open(config, TimeProvider.System, new CloudCallOptions { Timeout = TimeSpan.FromSeconds(60) });
         var authenticator = new CallerAuthenticator(null, connection.ValidateTokenAsync, config.AuthUrl, TimeProvider.System, TextWriter.Null);
         await using var server = await ServeServer.StartAsync(authenticator: authenticator);
         var token = await IssueTokenAsync(config);
