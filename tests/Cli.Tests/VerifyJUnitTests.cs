@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Escalator.Cli.Reports;
-using Escalator.Model.Plans;
 using Escalator.Solver.Invariants;
-using Escalator.Solver.Verification;
 
 namespace Escalator.Cli.Tests;
 
@@ -51,7 +49,7 @@ public sealed partial class VerifyJUnitTests
     [Fact]
     public void Write_UnknownVerdict_GivesOneTestCaseInError()
     {
-        var report = Report("scenarios/ha/rolling-computes.yaml", r => r with { Verdict = new Verdict.Unknown("timeout after 1ms") });
+        var report = VerifyReports.Of("scenarios/ha/rolling-computes.yaml", r => r with { Verdict = new Verdict.Unknown("timeout after 1ms") });
 
         var suite = XDocument.Parse(VerifyJUnit.Write(report)).Root!.Element("testsuite")!;
 
@@ -59,15 +57,6 @@ public sealed partial class VerifyJUnitTests
         Assert.Equal("1", (string?)suite.Attribute("errors"));
         Assert.Equal("0", (string?)suite.Attribute("failures"));
         Assert.Contains("timeout after 1ms", (string?)only.Element("error")!.Attribute("message"));
-    }
-
-    /// <summary>Verifies a campaign in-process, then lets a test change the result (the CLI cannot be made to time out on demand).</summary>
-    private static VerifyReport Report(string campaign, Func<VerificationResult, VerificationResult> change)
-    {
-        var inputs = Inputs.Load([Repo.Path(campaign.Split('/'))], campaignRequired: true);
-        var plan = PlanExpander.Expand(inputs.Campaign!, inputs.Topology!);
-        var result = PlanVerifier.Verify(inputs.Topology!, inputs.Campaign!, plan);
-        return new VerifyReport(inputs.Campaign!, inputs.Topology!, plan, change(result), inputs.CampaignSources);
     }
 
     /// <summary>The solver's wall-clock time is the one value that changes between runs.</summary>

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Escalator.Cli.Reports;
-using Escalator.Model.Plans;
 using Escalator.Model.Topology;
 using Escalator.Solver.Invariants;
-using Escalator.Solver.Verification;
+using Escalator.Solver.Reports;
 
 namespace Escalator.Cli.Tests;
 
@@ -59,7 +57,7 @@ public sealed partial class VerifyJsonTests
     [Fact]
     public void Write_UnknownVerdict_GivesTheReason()
     {
-        var report = Report("scenarios/ha/rolling-computes.yaml", r => r with { Verdict = new Verdict.Unknown("timeout after 1ms") });
+        var report = VerifyReports.Of("scenarios/ha/rolling-computes.yaml", r => r with { Verdict = new Verdict.Unknown("timeout after 1ms") });
 
         using var doc = JsonDocument.Parse(VerifyJson.Write(report));
 
@@ -72,7 +70,7 @@ public sealed partial class VerifyJsonTests
     public void Write_Redirect_GivesEveryFieldAndNullForNoPlannedDestination()
     {
         Redirect redirect = new(4, new InstanceId("fw-1"), new VnfId("vfw"), new HostId("cmp-02"), null, new HostId("cmp-08"));
-        var report = Report("scenarios/ha/rolling-computes.yaml", r => r with { Redirects = [redirect] });
+        var report = VerifyReports.Of("scenarios/ha/rolling-computes.yaml", r => r with { Redirects = [redirect] });
 
         using var doc = JsonDocument.Parse(VerifyJson.Write(report));
 
@@ -83,15 +81,6 @@ public sealed partial class VerifyJsonTests
         Assert.Equal("cmp-02", written.GetProperty("from").GetString());
         Assert.Equal(JsonValueKind.Null, written.GetProperty("planned").ValueKind);
         Assert.Equal("cmp-08", written.GetProperty("to").GetString());
-    }
-
-    /// <summary>Verifies a campaign in-process, then lets a test change the result (the CLI cannot be made to time out on demand).</summary>
-    private static VerifyReport Report(string campaign, Func<VerificationResult, VerificationResult> change)
-    {
-        var inputs = Inputs.Load([Repo.Path(campaign.Split('/'))], campaignRequired: true);
-        var plan = PlanExpander.Expand(inputs.Campaign!, inputs.Topology!);
-        var result = PlanVerifier.Verify(inputs.Topology!, inputs.Campaign!, plan);
-        return new VerifyReport(inputs.Campaign!, inputs.Topology!, plan, change(result), inputs.CampaignSources);
     }
 
     /// <summary>The solver's wall-clock time is the one value that changes between runs.</summary>

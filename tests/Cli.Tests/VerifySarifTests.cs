@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Escalator.Cli.Reports;
-using Escalator.Model.Plans;
 using Escalator.Solver.Invariants;
-using Escalator.Solver.Verification;
 
 namespace Escalator.Cli.Tests;
 
@@ -98,7 +96,7 @@ public sealed class VerifySarifTests
     [Fact]
     public void Write_UnknownVerdict_HasNoResultsAndAFailedInvocationWithTheReason()
     {
-        var report = Report("scenarios/ha/rolling-computes.yaml", r => r with { Verdict = new Verdict.Unknown("timeout after 1ms") });
+        var report = VerifyReports.Of("scenarios/ha/rolling-computes.yaml", r => r with { Verdict = new Verdict.Unknown("timeout after 1ms") });
 
         using var doc = JsonDocument.Parse(VerifySarif.Write(report, Repo.Root));
 
@@ -135,14 +133,5 @@ public sealed class VerifySarifTests
         Assert.True(at >= 0, $"no key '{key}' in the campaign");
         var next = lines[at + 1];
         return (at + 2, next.Length - next.TrimStart().Length + 1);
-    }
-
-    /// <summary>Verifies a campaign in-process, then lets a test change the result (the CLI cannot be made to time out on demand).</summary>
-    private static VerifyReport Report(string campaign, Func<VerificationResult, VerificationResult> change)
-    {
-        var inputs = Inputs.Load([Repo.Path(campaign.Split('/'))], campaignRequired: true);
-        var plan = PlanExpander.Expand(inputs.Campaign!, inputs.Topology!);
-        var result = PlanVerifier.Verify(inputs.Topology!, inputs.Campaign!, plan);
-        return new VerifyReport(inputs.Campaign!, inputs.Topology!, plan, change(result), inputs.CampaignSources);
     }
 }

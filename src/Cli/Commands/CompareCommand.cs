@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Escalator.Cli.Reports;
-using Escalator.Model.Plans;
+using Escalator.Model.Pipeline;
 using Escalator.Simulator.Runs;
 
 namespace Escalator.Cli.Commands;
@@ -35,9 +35,9 @@ internal static class CompareCommand
             var results = new List<(MonteCarloResult Result, MonteCarloSummary Summary)>();
             foreach (var inputs in all)
             {
-                var plan = PlanExpander.Expand(inputs.Campaign!, inputs.Topology!);
-                var simulator = new PlanSimulator(inputs.Topology!, inputs.Campaign!, plan);
-                var result = Progress.Run(stderr, $"simulating {plan.Campaign}", options.Runs, tick => MonteCarlo.Run(simulator, options, tick));
+                var expanded = inputs.Expand();
+                var simulator = new PlanSimulator(expanded.Topology, expanded.Campaign, expanded.Plan);
+                var result = Progress.Run(stderr, $"simulating {expanded.Plan.Campaign}", options.Runs, tick => MonteCarlo.Run(simulator, options, tick));
                 results.Add((result, MonteCarloSummary.Of(result)));
             }
             stdout.Write(Write(results, options));
@@ -47,13 +47,13 @@ internal static class CompareCommand
     }
 
     /// <summary>Every campaign with its topology, or null after reporting what did not load.</summary>
-    private static List<Inputs>? Load(string[] names, TextWriter stderr)
+    private static List<CampaignInputs>? Load(string[] names, TextWriter stderr)
     {
-        var topology = Inputs.Load([names[0]], campaignRequired: false);
+        var topology = CampaignInputs.Load([names[0]], campaignRequired: false);
         var shared = topology.Campaign is null && topology.Topology is not null;
         var all = shared
-            ? names.Skip(1).Select(c => Inputs.Load([names[0], c], campaignRequired: true)).ToList()
-            : names.Select(c => Inputs.Load([c], campaignRequired: true)).ToList();
+            ? names.Skip(1).Select(c => CampaignInputs.Load([names[0], c], campaignRequired: true)).ToList()
+            : names.Select(c => CampaignInputs.Load([c], campaignRequired: true)).ToList();
         var failed = false;
         foreach (var inputs in all) failed |= inputs.Report(stderr) != ExitCodes.Ok;
         if (!failed && all.Count < 2)

@@ -40,7 +40,7 @@ internal static class DiscoverCommand
         DiscoveredTopology discovered;
         try
         {
-            using var connection = CloudConnection.Open(config, new CloudCallOptions { Timeout = timeout });
+            using var connection = CloudConnection.Open(config, TimeProvider.System, new CloudCallOptions { Timeout = timeout });
             discovered = await TopologyDiscovery.DiscoverAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is CloudFaultException or CloudConfigException)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Escalator.Cli.Reports;
+using Escalator.Model.Pipeline;
 using Escalator.Model.Plans;
 using Escalator.Solver.Synthesis;
 
@@ -32,14 +33,14 @@ internal static class PlanCommand
         };
         command.SetAction(parse =>
         {
-            var inputs = Inputs.Load(parse.GetValue(files)!, campaignRequired: true);
+            var inputs = CampaignInputs.Load(parse.GetValue(files)!, campaignRequired: true);
             var code = inputs.Report(stderr);
             if (code != ExitCodes.Ok) return code;
             if (Arguments.ParseTimeout(parse.GetValue(timeout), stderr) is not { } limit) return ExitCodes.BadInput;
             var json = parse.GetValue(format) == "json";
             if (!parse.GetValue(optimize))
             {
-                Print(PlanExpander.Expand(inputs.Campaign!, inputs.Topology!), json, stdout);
+                Print(inputs.Expand().Plan, json, stdout);
                 return ExitCodes.Ok;
             }
             var result = PlanSynthesizer.Synthesize(inputs.Topology!, inputs.Campaign!, new SynthesisOptions(limit));

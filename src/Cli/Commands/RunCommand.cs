@@ -1,10 +1,11 @@
 using System.CommandLine;
-using Escalator.LiveBackend.Execution;
-using Escalator.Cli.Reports;
 using Escalator.Cli.Running;
+using Escalator.LiveBackend.Execution;
 using Escalator.LiveBackend.Journal;
 using Escalator.LiveBackend.Simulated;
+using Escalator.Model.Pipeline;
 using Escalator.Model.Plans;
+using Escalator.Solver.Pipeline;
 using Escalator.Solver.Verification;
 
 namespace Escalator.Cli.Commands;
@@ -58,15 +59,15 @@ internal static class RunCommand
             {
                 return Control(options, parse.GetValue(files)!, parse.GetValue(abort) ? ControlRequest.Abort : ControlRequest.Suspend, stdout, stderr);
             }
-            var inputs = Inputs.Load(parse.GetValue(files)!, campaignRequired: true);
+            var inputs = CampaignInputs.Load(parse.GetValue(files)!, campaignRequired: true);
             var code = inputs.Report(stderr);
             if (code != ExitCodes.Ok) return code;
             if (Arguments.ParseTimeout(parse.GetValue(timeout), stderr) is not { } limit) return ExitCodes.BadInput;
-            var plan = PlanExpander.Expand(inputs.Campaign!, inputs.Topology!);
-            var verdict = PlanVerifier.Verify(inputs.Topology!, inputs.Campaign!, plan, new VerifyOptions(limit));
-            var summary = new VerifyReport(inputs.Campaign!, inputs.Topology!, plan, verdict, inputs.CampaignSources).Summary;
-            var safety = new SafetyCheck(verdict.IsSafe, summary, options.OverrideVerdict);
-            var request = new ExecutionRequest(options.RunId ?? inputs.Campaign!.Name, inputs.Campaign!, inputs.Topology!, plan, PlanJson.Write(plan), safety);
+            var expanded = inputs.Expand();
+            var report = CampaignVerifier.Verify(expanded, new VerifyOptions(limit));
+            var safety = new SafetyCheck(report.Result.IsSafe, report.Summary, options.OverrideVerdict);
+            var (campaign, plan) = (expanded.Campaign, expanded.Plan);
+            var request = new ExecutionRequest(options.RunId ?? campaign.Name, campaign, expanded.Topology, plan, PlanJson.Write(plan), safety);
             if (parse.GetValue(cloud) is not null || parse.GetValue(live))
             {
                 if (Arguments.ParseTimeout(parse.GetValue(callTimeout), stderr, "--call-timeout") is not { } perCall) return ExitCodes.BadInput;

@@ -1,20 +1,22 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Escalator.Cli.Running;
-using Escalator.Cli.Serving;
-using Escalator.Cli.Serving.Access;
 using Escalator.LiveBackend.Execution;
 using Escalator.LiveBackend.Journal;
 using Escalator.LiveBackend.OpenStack;
 using Escalator.LiveBackend.Simulated;
 using Escalator.Model.Access;
+using Escalator.Service;
+using Escalator.Service.Access;
 
 namespace Escalator.Cli.Commands;
 
 /// <summary><c>escalator serve [--listen URL] [--state DIR] [--keys FILE] [--os-cloud NAME] …</c>: the REST API. Accepts,
 /// proves and runs campaigns, streams their events, takes VNF managers' replies; runs until SIGINT or SIGTERM, then
 /// suspends running campaigns at a step boundary (bounded) and stops.</summary>
-/// <remarks>Refuses to start (exit 2) without a way to authenticate callers: local keys, a Keystone, or both.</remarks>
+/// <remarks>Only wiring: it parses the options, loads the keys and the Keystone, picks the engine and starts the service
+/// (<c>Escalator.Service.ServeHost</c>), which holds everything else. Refuses to start (exit 2) without a way to
+/// authenticate callers: local keys, a Keystone, or both.</remarks>
 internal static class ServeCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -76,7 +78,7 @@ internal static class ServeCommand
         // host.Service.Mailbox (VNFM replies) and host.ReplyBase (where VNFMs send them).
         Func<ExecutionRequest, IRunEngine> engines;
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        using var campaignCloud = backend.Name == "openstack" && cloud is not null ? CloudConnection.Open(cloud.Config) : null;
+        using var campaignCloud = backend.Name == "openstack" && cloud is not null ? CloudConnection.Open(cloud.Config, TimeProvider.System) : null;
         if (backend.Name == "simulated")
         {
             engines = _ => new SimulatedEngine(TimeProvider.System.GetUtcNow(), backend.Seed, faults: false);
@@ -88,7 +90,7 @@ internal static class ServeCommand
         }
         else if (LiveRunner.LoadCommands(backend.Actions, needUpgrade: true, stderr) is { } commands)
         {
-            engines = _ => new OpenStackEngine(campaignCloud, commands, host!.Service.Mailbox, host.ReplyBase, http);
+            engines = _ => new OpenStackEngine(campaignCloud, commands, host!.Mailbox, host.ReplyBase, http);
         }
         else
         {
@@ -187,7 +189,7 @@ internal static class ServeCommand
         var resolved = CloudConfigResolver.ResolveFromProcess(cloudName, cloudsYaml);
         try
         {
-            if (resolved.Ok) return CloudConnection.Open(resolved.Config!, new CloudCallOptions { Timeout = TimeSpan.FromSeconds(10), MaxRetries = 1 });
+            if (resolved.Ok) return CloudConnection.Open(resolved.Config!, TimeProvider.System, new CloudCallOptions { Timeout = TimeSpan.FromSeconds(10), MaxRetries = 1 });
         }
         catch (CloudConfigException e)
         {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Escalator.Cli.Reports;
-using Escalator.Model.Plans;
+using Escalator.Model.Pipeline;
 using Escalator.Simulator.Reports;
 using Escalator.Simulator.Runs;
 
@@ -37,18 +37,17 @@ internal static class SimulateCommand
         };
         command.SetAction(parse =>
         {
-            var inputs = Inputs.Load(parse.GetValue(files)!, campaignRequired: true);
+            var inputs = CampaignInputs.Load(parse.GetValue(files)!, campaignRequired: true);
             var code = inputs.Report(stderr);
             if (code != ExitCodes.Ok) return code;
             if (!Arguments.CheckRuns(parse.GetValue(runs), parse.GetValue(parallel), stderr)) return ExitCodes.BadInput;
             if (FailOn(parse.GetValue(failOn), stderr) is not { } gate) return ExitCodes.BadInput;
-            var plan = PlanExpander.Expand(inputs.Campaign!, inputs.Topology!);
-            var simulator = new PlanSimulator(inputs.Topology!, inputs.Campaign!, plan);
-            var once = parse.GetValue(expected);
-            var options = once
+            var expanded = inputs.Expand();
+            var simulator = new PlanSimulator(expanded.Topology, expanded.Campaign, expanded.Plan);
+            var options = parse.GetValue(expected)
                 ? new MonteCarloOptions(1, parse.GetValue(seed), Faults: false, Parallelism: 1, Expected: true)
                 : new MonteCarloOptions(parse.GetValue(runs), parse.GetValue(seed), !parse.GetValue(noFaults), parse.GetValue(parallel));
-            var result = Progress.Run(stderr, $"simulating {plan.Campaign}", options.Runs, tick => MonteCarlo.Run(simulator, options, tick));
+            var result = Progress.Run(stderr, $"simulating {expanded.Plan.Campaign}", options.Runs, tick => MonteCarlo.Run(simulator, options, tick));
             var summary = MonteCarloSummary.Of(result);
             stdout.Write(SimulationText.Write(result, summary));
             if (parse.GetValue(report) is { } dir)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Escalator.Model.Pipeline;
 
 namespace Escalator.Cli.Commands;
 
@@ -14,7 +15,7 @@ internal static class ValidateCommand
         };
         command.SetAction(parse =>
         {
-            var inputs = Inputs.Load(parse.GetValue(files)!, campaignRequired: false);
+            var inputs = CampaignInputs.Load(parse.GetValue(files)!, campaignRequired: false);
             var code = inputs.Report(stderr);
             if (code == ExitCodes.Ok)
             {

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Escalator.Cli.Reports;
-using Escalator.Model.Plans;
+using Escalator.Model.Pipeline;
 using Escalator.Solver.Invariants;
+using Escalator.Solver.Pipeline;
+using Escalator.Solver.Reports;
 using Escalator.Solver.Verification;
 
 namespace Escalator.Cli.Commands;
@@ -36,16 +38,15 @@ internal static class VerifyCommand
         };
         command.SetAction(parse =>
         {
-            var inputs = Inputs.Load(parse.GetValue(files)!, campaignRequired: true);
+            var inputs = CampaignInputs.Load(parse.GetValue(files)!, campaignRequired: true);
             var code = inputs.Report(stderr);
             if (code != ExitCodes.Ok) return code;
             if (Arguments.ParseTimeout(parse.GetValue(timeout), stderr) is not { } limit) return ExitCodes.BadInput;
             if (Arguments.ParseConfidence(parse.GetValue(confidence), stderr) is not { } quantile) return ExitCodes.BadInput;
             var smt2File = parse.GetValue(smt2);
-            var plan = PlanExpander.Expand(inputs.Campaign!, inputs.Topology!);
-            var result = PlanVerifier.Verify(inputs.Topology!, inputs.Campaign!, plan, new VerifyOptions(limit, EmitSmt2: smt2File is not null, Confidence: quantile));
+            var report = CampaignVerifier.Verify(inputs.Expand(), new VerifyOptions(limit, EmitSmt2: smt2File is not null, Confidence: quantile));
+            var result = report.Result;
             if (smt2File is not null && !Arguments.TryWrite(smt2File, result.Smt2!, stderr)) return ExitCodes.BadInput;
-            var report = new VerifyReport(inputs.Campaign!, inputs.Topology!, plan, result, inputs.CampaignSources);
             stdout.Write(parse.GetValue(format) switch
             {
                 "json" => VerifyJson.Write(report),

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Escalator.Solver.Invariants;
+using Escalator.Solver.Pipeline;
 
 namespace Escalator.Cli.Reports;
 

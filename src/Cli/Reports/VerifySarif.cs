@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
 using Escalator.Solver.Invariants;
+using Escalator.Solver.Pipeline;
+using Escalator.Solver.Reports;
 
 namespace Escalator.Cli.Reports;
 

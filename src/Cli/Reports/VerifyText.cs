@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Escalator.Solver.Invariants;
+using Escalator.Solver.Pipeline;
 
 namespace Escalator.Cli.Reports;
 

@@ -23,7 +23,7 @@ internal static class LiveRunner
                 + "run the campaign through `escalator serve` with the same cloud");
             return ExitCodes.BadInput;
         }
-        using var connection = CloudConnection.Open(config, new CloudCallOptions { Timeout = live.CallTimeout });
+        using var connection = CloudConnection.Open(config, TimeProvider.System, new CloudCallOptions { Timeout = live.CallTimeout });
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var engine = new OpenStackEngine(connection, commands, new VnfmMailbox(), new Uri("http://127.0.0.1/v1/maintenance/"), http);
         var journal = options.Journal ?? Path.Combine(CloudOptions.StateDirectory(), "journal.db");

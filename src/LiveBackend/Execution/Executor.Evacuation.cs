@@ -49,7 +49,7 @@ public sealed partial class Executor
             await _backend.AbortMigrationAsync(ticket, bound.Token).ConfigureAwait(true);
             Emit(step.Wave.Number, step.Target, "Evacuate", "aborted", $"aborted the live migration of {ticket.Server.Name}");
         }
-        catch (Exception e) when (e is OperationCanceledException or OpenStack.CloudFaultException or BackendException)
+        catch (Exception e) when (e is OperationCanceledException or BackendFault)
         {
             Emit(step.Wave.Number, step.Target, "Evacuate", "failed", $"could not abort the live migration of {ticket.Server.Name}: {e.Message}", "ESC-X12");
         }

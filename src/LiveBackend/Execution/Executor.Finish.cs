@@ -77,7 +77,7 @@ public sealed partial class Executor
         {
             why = $"no end within {limit.TotalSeconds:0} s (the timeouts of its steps, summed)";
         }
-        catch (Exception e) when (e is OpenStack.CloudFaultException or BackendException)
+        catch (BackendFault e)
         {
             why = e.Message;
         }

@@ -1,5 +1,4 @@
 using Escalator.LiveBackend.Backends;
-using Escalator.LiveBackend.OpenStack;
 using Escalator.LiveBackend.Journal;
 using Escalator.Model.Campaigns;
 using Escalator.Model.Plans;
@@ -113,7 +112,7 @@ public sealed partial class Executor
         {
             attempt = new Attempt(false, $"no end within its timeout of {step.Step.TimeoutSeconds:0.#} s", TimedOut: true);
         }
-        catch (Exception e) when (e is CloudFaultException or BackendException)
+        catch (BackendFault e)
         {
             attempt = Attempt.Fail(e.Message);
         }

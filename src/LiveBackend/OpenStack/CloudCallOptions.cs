@@ -2,7 +2,7 @@ namespace Escalator.LiveBackend.OpenStack;
 
 /// <summary>How calls to a cloud are made: timeouts, retries and API microversions.</summary>
 /// <remarks>
-/// A call that fails with a transient fault (<see cref="CloudFaultException.IsTransient"/>) is tried again up to
+/// A call that fails with a transient fault (<see cref="Backends.BackendFault.IsTransient"/>) is tried again up to
 /// <see cref="MaxRetries"/> times after an exponential backoff with jitter starting at <see cref="RetryDelay"/> and capped at
 /// <see cref="MaxRetryDelay"/>; a call that is not safe to repeat (such as a server action) is repeated only when the service
 /// answered and so did not act on it. Every attempt is bounded by <see cref="Timeout"/>.

@@ -21,12 +21,14 @@ public sealed class CloudConnection : IDisposable
     }
 
     /// <summary>Opens a connection with the cloud's TLS settings.</summary>
+    /// <param name="time">The clock of every deadline, backoff and token expiry: the process's clock is the caller's to give.</param>
     /// <exception cref="CloudConfigException">The config's CA bundle cannot be read.</exception>
-    public static CloudConnection Open(CloudConfig config, CloudCallOptions? options = null, TimeProvider? time = null)
+    public static CloudConnection Open(CloudConfig config, TimeProvider time, CloudCallOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(time);
         options ??= new CloudCallOptions();
-        return new CloudConnection(config, CloudTls.CreateHandler(config, options.Timeout), options, time ?? TimeProvider.System);
+        return new CloudConnection(config, CloudTls.CreateHandler(config, options.Timeout), options, time);
     }
 
     /// <summary>A connection over a given handler (tests use a fake one).</summary>

@@ -63,9 +63,9 @@ public sealed partial class OpenStackBackend
     public async Task AbortMigrationAsync(MigrationTicket ticket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        if (ticket.Mode != MigrationMode.Live) throw new BackendException($"only a live migration can be aborted; {ticket.Server.Name}'s is {ticket.Mode}");
+        if (ticket.Mode != MigrationMode.Live) throw new BackendFault($"only a live migration can be aborted; {ticket.Server.Name}'s is {ticket.Mode}");
         var record = await RecordAsync(ticket, cancellationToken).ConfigureAwait(false)
-            ?? throw new BackendException($"Nova has no live migration of {ticket.Server.Name} to abort");
+            ?? throw new BackendFault($"Nova has no live migration of {ticket.Server.Name} to abort");
         await Nova.AbortLiveMigrationAsync(ticket.Server.Id, record.Id, cancellationToken).ConfigureAwait(false);
     }
 
@@ -79,6 +79,6 @@ public sealed partial class OpenStackBackend
     {
         MigrationMode.Live => "live-migration",
         MigrationMode.Cold => "migration",
-        _ => throw new BackendException($"a server cannot be moved with migration mode {mode}"),
+        _ => throw new BackendFault($"a server cannot be moved with migration mode {mode}"),
     };
 }

@@ -76,7 +76,7 @@ public sealed partial class OpenStackBackend : IBackend
     {
         var services = await Nova.ListComputeServicesAsync(host.Name, cancellationToken).ConfigureAwait(false);
         return services.FirstOrDefault(s => s.Host == host.Name)
-            ?? throw new BackendException($"the cloud has no {ComputeBinary} service on host {host} (is the topology's host name Nova's?)");
+            ?? throw new BackendFault($"the cloud has no {ComputeBinary} service on host {host} (is the topology's host name Nova's?)");
     }
 
     private async Task<bool> IsComputeAsync(string target, CancellationToken cancellationToken) =>

@@ -28,7 +28,7 @@ public sealed class LiveCloud : IDisposable
             return;
         }
         Config = resolved.Config!;
-        _connection = CloudConnection.Open(Config, new CloudCallOptions { Timeout = TimeSpan.FromSeconds(60) });
+        _connection = CloudConnection.Open(Config, TimeProvider.System, new CloudCallOptions { Timeout = TimeSpan.FromSeconds(60) });
     }
 
     public string CloudsYaml { get; }

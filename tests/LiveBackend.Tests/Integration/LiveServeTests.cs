@@ -23,7 +23,7 @@ public sealed class LiveServeTests(LiveCloud cloud) : IAsyncLifetime
         var group = await servers.CreateGroupAsync(LiveCloud.UniqueName("pair"), "anti-affinity");
         var as1 = await servers.BootAsync("as1", "cmp-2", group.Id);
         var as2 = await servers.BootAsync("as2", "cmp-3", group.Id);
-        using var demo = CloudConnection.Open(cloud.Config! with { ProjectName = "demo", ProjectId = null });
+        using var demo = CloudConnection.Open(cloud.Config! with { ProjectName = "demo", ProjectId = null }, TimeProvider.System);
         var demoToken = await demo.Session.GetTokenAsync();
         await using var vnfm = await ScriptedVnfm.StartAsync();
         vnfm.Token = demoToken.Value;

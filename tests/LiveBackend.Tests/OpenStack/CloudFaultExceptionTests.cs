@@ -1,4 +1,5 @@
 using System.Net;
+using Escalator.LiveBackend.Backends;
 using Escalator.LiveBackend.OpenStack;
 
 namespace Escalator.LiveBackend.Tests.OpenStack;
@@ -37,6 +38,16 @@ public sealed class CloudFaultExceptionTests
     public void IsTransient_ByStatus(HttpStatusCode status, bool transient)
     {
         Assert.Equal(transient, new CloudFaultException("compute", "GET", Url, status, null, null).IsTransient);
+    }
+
+    [Fact]
+    public void AsBackendFault_Busy_TransientWithTheCallAsContext()
+    {
+        BackendFault fault = new CloudFaultException("compute", "POST", Url, HttpStatusCode.Conflict, "req-7", null);
+
+        Assert.True(fault.IsTransient);
+        Assert.Equal("compute: POST http://127.0.0.1:8774/v2.1/servers/abc/action [request req-7]", fault.Context);
+        Assert.Contains("answered 409 Conflict [request req-7]", fault.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -135,9 +135,9 @@ public sealed partial class OpenStackBackendTests
     }
 
     [Fact]
-    public async Task AbortMigration_Cold_BackendExceptionWithoutCallingTheCloud()
+    public async Task AbortMigration_Cold_BackendFaultWithoutCallingTheCloud()
     {
-        var e = await Assert.ThrowsAsync<BackendException>(() =>
+        var e = await Assert.ThrowsAsync<BackendFault>(() =>
             Backend.AbortMigrationAsync(new MigrationTicket(Mme, MigrationMode.Cold, "8"), CancellationToken.None));
 
         Assert.Equal("only a live migration can be aborted; mme-1's is Cold", e.Message);
@@ -145,11 +145,11 @@ public sealed partial class OpenStackBackendTests
     }
 
     [Fact]
-    public async Task AbortMigration_RecordGone_BackendException()
+    public async Task AbortMigration_RecordGone_BackendFault()
     {
         Cloud.On("GET", FakeCloud.Nova + "/os-migrations", _ => MigrationsJson(OldRecord));
 
-        var e = await Assert.ThrowsAsync<BackendException>(() =>
+        var e = await Assert.ThrowsAsync<BackendFault>(() =>
             Backend.AbortMigrationAsync(new MigrationTicket(Mme, MigrationMode.Live, "4"), CancellationToken.None));
 
         Assert.Equal("Nova has no live migration of mme-1 to abort", e.Message);

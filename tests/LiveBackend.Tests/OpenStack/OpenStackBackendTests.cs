@@ -109,11 +109,11 @@ public sealed partial class OpenStackBackendTests : FakeCloudTests
     }
 
     [Fact]
-    public async Task SetHostEnabled_HostWithoutNovaCompute_BackendExceptionAndNothingChanged()
+    public async Task SetHostEnabled_HostWithoutNovaCompute_BackendFaultAndNothingChanged()
     {
         Cloud.OnJson("GET", FakeCloud.Nova + "/os-services", """{"services": []}""");
 
-        var e = await Assert.ThrowsAsync<BackendException>(() => Backend.SetHostEnabledAsync(new HostId("ctl-1"), false, "x", CancellationToken.None));
+        var e = await Assert.ThrowsAsync<BackendFault>(() => Backend.SetHostEnabledAsync(new HostId("ctl-1"), false, "x", CancellationToken.None));
 
         Assert.Equal("the cloud has no nova-compute service on host ctl-1 (is the topology's host name Nova's?)", e.Message);
         Assert.DoesNotContain(Cloud.Calls, c => c.Method == HttpMethod.Put);
