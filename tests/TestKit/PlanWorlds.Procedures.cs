@@ -12,6 +12,9 @@ public static partial class PlanWorlds
         /// <summary>Whether every step lasts exactly its expected time (then a timeout may equal it, a boundary).</summary>
         private bool FixedDurations => _simulation.Durations.Distribution == DurationDistribution.Fixed || _simulation.Durations.Cv == 0;
 
+        /// <summary>Whether this world still probes the boundary: one step (at most) whose timeout equals its expected time.</summary>
+        private bool _boundary;
+
         /// <summary>Maintenance, notices, switchover, evacuation, backup, upgrade, checks and the way back, each present
         /// by chance except the upgrade; switchover and evacuation as the world's shape decided.</summary>
         private Procedure ComputeProcedure(List<HealthCheck> checks)
@@ -48,7 +51,7 @@ public static partial class PlanWorlds
         }
 
         /// <summary>Gentle: live with a cold fallback. Otherwise also live alone or cold. The timeout (per VM) is at least
-        /// ten minutes, far above any migration these worlds make (at most 8 GiB at 0.5 GiB/s, dirtying a fifth of that).</summary>
+        /// ten minutes, far above any migration these worlds make (at most 16 GiB at 0.5 GiB/s, dirtying a fifth of that: under a minute).</summary>
         private ProcedureStep Evacuate()
         {
             double expected = Pick(20, 30, 45, 60);
@@ -90,11 +93,12 @@ public static partial class PlanWorlds
             new(action, expected, Timeout(expected), policies[_r.Next(policies.Length)]);
 
         /// <summary>Three to ten times the expected time and at least <paramref name="floor"/>, rounded up to a second (a
-        /// minute above two); exactly the expected time now and then when durations are fixed.</summary>
+        /// minute above two); exactly the expected time for one step of a world that probes the boundary.</summary>
         private double Timeout(double expected, double floor = 0)
         {
-            var factor = FixedDurations && floor <= expected && Chance(5) ? 1 : Pick(3, 4, 5, 10);
-            var t = Math.Max(expected * factor, floor);
+            var equal = _boundary && floor <= expected && Chance(30);
+            _boundary &= !equal;
+            var t = Math.Max(expected * (equal ? 1 : Pick(3, 4, 5, 10)), floor);
             return t <= 120 ? Math.Ceiling(t) : Math.Ceiling(t / 60) * 60;
         }
 

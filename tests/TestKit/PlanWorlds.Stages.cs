@@ -18,6 +18,8 @@ public static partial class PlanWorlds
         private Campaign BuildCampaign()
         {
             var checks = Checks();
+            // One world in eight whose durations are fixed probes a timeout that equals its step's expected time.
+            _boundary = FixedDurations && Chance(12);
             var procedures = new List<Procedure>();
             if (_order.Any(s => !s.Control)) procedures.Add(ComputeProcedure(checks));
             if (_order.Any(s => s.Control)) procedures.Add(ControlProcedure(checks));

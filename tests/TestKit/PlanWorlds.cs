@@ -22,7 +22,7 @@ namespace Escalator.TestKit;
 /// member at a time in dependency order with every window respected, budgets above what the plan can spend. The third
 /// makes one or two <see cref="PlanMistake"/>s on purpose and draws the rest freely.</para>
 /// <para>Timing: durations spread by at most cv 0.3, and every timeout is finite and at least three times its step's
-/// expected time (equal to it, a boundary, only in some worlds whose durations are fixed), so a fault-free run does not
+/// expected time (equal to it, a boundary, for one step in one world in eight whose durations are fixed), so a fault-free run does not
 /// time out.</para>
 /// </remarks>
 public static partial class PlanWorlds

@@ -28,6 +28,7 @@ public sealed partial class PlanWorldsTests
         ("cluster majority", 60), ("cluster any", 60), ("cluster all", 20), ("cluster component differs from service", 30),
         ("identity cluster", 100), ("identity serving two sites", 15), ("control-plane stage", 120), ("control hosts' OS stage", 20),
         ("stages ordered by after", 60), ("stage listed before one it comes after", 10), ("dependsOn", 60), ("talksTo", 80),
+        ("dependsOn between upgraded components", 30), ("window between upgraded components", 30),
         ("multi-site", 60), ("2 stages", 80), ("3 stages", 40),
         ("impact reboot", 80), ("impact evacuate without reboot", 20), ("impact light", 60),
         ("host already at target", 5), ("recovery retries", 150), ("rollback graceful", 60), ("rollback restore", 60), ("rollback none", 60),
@@ -66,6 +67,8 @@ public sealed partial class PlanWorldsTests
         if (c.Stages.Length > 1) yield return $"{c.Stages.Length} stages";
         if (c.Components.Any(k => !k.DependsOn.IsEmpty)) yield return "dependsOn";
         if (c.Components.Any(k => !k.TalksTo.IsEmpty)) yield return "talksTo";
+        if (c.Components.Any(k => c.Targets.ContainsKey(k.Name) && k.DependsOn.Any(c.Targets.ContainsKey))) yield return "dependsOn between upgraded components";
+        if (c.Components.Any(k => c.Targets.ContainsKey(k.Name) && k.TalksTo.Any(t => c.Targets.ContainsKey(t.Peer)))) yield return "window between upgraded components";
         if (c.Recovery.Retries > 0) yield return "recovery retries";
         yield return $"rollback {c.Recovery.Rollback.ToString().ToLowerInvariant()}";
         if (c.Recovery.MaxFailures > 1) yield return "maxFailures > 1";
