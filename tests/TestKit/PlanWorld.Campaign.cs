@@ -64,7 +64,7 @@ public sealed partial record PlanWorld
         var what = s.Action switch
         {
             StepAction.Notify => $"notify {CampaignLoader.EventNames.First(e => e.Value == s.Event).Key}{(s.WaitReply ? " wait" : "")}",
-            StepAction.Evacuate => $"evacuate {(s.Mode is { } m ? Kebab(m) : "?")}{(s.Fallback is { } f ? $"→{Kebab(f)}" : "")}{(s.MoveOnce ? " once" : "")}",
+            StepAction.Evacuate => $"evacuate {(s.Mode is { } m ? Kebab(m) : "?")}{(s.Fallback is { } f ? $"→{Kebab(f)}" : "")}",
             StepAction.Verify => $"verify [{string.Join(" ", s.Checks)}]",
             _ => Kebab(s.Action),
         };

@@ -105,11 +105,7 @@ public sealed partial class PlanWorldsTests(ITestOutputHelper output)
             Assert.InRange(campaign.Stages.Length, 1, PlanWorlds.MaxStages);
             Assert.Equal(FaultRates.None, campaign.Simulation.Faults);
             Assert.InRange(campaign.Simulation.Durations.Cv, 0, 0.3);
-            Assert.All(campaign.Procedures.SelectMany(p => p.Steps), s =>
-            {
-                Assert.False(s.MoveOnce, $"a move-once evacuation\n{world}");
-                AssertBounded(s.ExpectedSeconds, s.TimeoutSeconds, $"{s.Action}\n{world}");
-            });
+            Assert.All(campaign.Procedures.SelectMany(p => p.Steps), s => AssertBounded(s.ExpectedSeconds, s.TimeoutSeconds, $"{s.Action}\n{world}"));
             foreach (var u in campaign.Stages.Select(s => s.Strategy).OfType<ParallelUniverseStrategy>())
             {
                 AssertBounded(u.Transfer.ExpectedSeconds, u.Transfer.TimeoutSeconds, $"state transfer\n{world}");
