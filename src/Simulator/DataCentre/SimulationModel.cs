@@ -113,9 +113,6 @@ internal sealed class VnfInfo(Vnf vnf, int index)
     public int Needed { get; } = vnf.Needed;
 
     public bool IsPair { get; } = vnf.IsPair;
-
-    /// <summary>The outage the VNF may suffer in the upgrade; 0 when it has no budget.</summary>
-    public double Budget { get; } = vnf.Availability?.MaxOutageSeconds ?? 0;
 }
 
 /// <summary>An instance by index with its VNF and flavour.</summary>
