@@ -50,7 +50,7 @@ public sealed partial class Executor
         var host = new HostId(step.Target);
         var servers = await _backend.ServersOnAsync(host, cancellationToken).ConfigureAwait(true);
         var affected = servers.Select(s => new InstanceId(s.Name)).Where(_instances.Contains)
-            .Union(_placement.OnAtStart(step.Wave.Number, host))
+            .Union(step.Step.Notified)
             .GroupBy(i => _index.VnfOf(i)).Where(g => g.Key.Coordination.Coordinated).ToList();
         var fenix = step.Step.Event ?? FenixEvent.Maintenance;
         var wait = step.Step.WaitReply;

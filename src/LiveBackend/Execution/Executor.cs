@@ -26,7 +26,6 @@ public sealed partial class Executor
     private readonly TopologyIndex _index;
     private readonly HashSet<HostId> _hosts;
     private readonly HashSet<InstanceId> _instances;
-    private readonly PlannedPlacement _placement;
     private readonly Lock _gate = new();
     private readonly List<string> _failures = [];
     private readonly HashSet<HostId> _failedHosts = [];
@@ -51,7 +50,6 @@ public sealed partial class Executor
         _index = new TopologyIndex(request.Topology);
         _hosts = [.. request.Topology.Hosts.Select(h => h.Id)];
         _instances = [.. request.Topology.Vnfs.SelectMany(v => v.Instances).Select(i => i.Id)];
-        _placement = new PlannedPlacement(request.Topology, request.Plan);
     }
 
     private string RunId => _request.RunId;

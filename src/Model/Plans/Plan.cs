@@ -58,6 +58,9 @@ public sealed record Wave(
     /// <summary>How many hosts the wave may take out of service, overall and per fault domain; null for a wave that takes
     /// none out (a parallel universe's build, transfer and cut-over).</summary>
     public WaveLimits? Limits { get; init; }
+
+    /// <summary>The only hosts the wave's VMs may go to (a parallel universe's new hosts); empty for any.</summary>
+    public ImmutableArray<HostId> MovesOnto { get; init; } = [];
 }
 
 /// <summary>A wave's limits on hosts out of service, resolved to counts.</summary>
@@ -85,6 +88,10 @@ public sealed record PlanStep(
 
     /// <summary>For notify: whether the step waits for the VNF managers' replies (bounded by its timeout).</summary>
     public bool WaitReply { get; init; }
+
+    /// <summary>For notify: the instances of coordinated VNFs on the host when its visit began (their VNF managers are told,
+    /// also after the instances have moved away).</summary>
+    public ImmutableArray<InstanceId> Notified { get; init; } = [];
 
     /// <summary>For notify: the notice its VNF managers are owed before maintenance goes on (their longest lead time): the
     /// step ends no sooner, whenever the replies come. A deliberate wait, not bounded by the timeout (which bounds the replies).</summary>

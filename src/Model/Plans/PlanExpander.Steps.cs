@@ -22,7 +22,7 @@ public sealed partial class PlanExpander
     {
         var steps = new List<PlanStep>();
         var target = host.Id.Name;
-        var affected = _placement.On(host.Id).Select(_index.VnfOf).Distinct().ToList();
+        var onHost = _placement.On(host.Id).ToList();
         var impacts = components.Select(c => _campaign.Component(c)?.Impact ?? Software.UpgradeImpact.Light).ToList();
         var reboot = impacts.Any(i => i.RebootHost);
         foreach (var p in procedure.Steps)
@@ -44,7 +44,7 @@ public sealed partial class PlanExpander
                         ? $"enable the compute service on {target} again" : $"take {target} out of maintenance", p.ExpectedSeconds));
                     break;
                 case StepAction.Notify:
-                    if (Notice(affected, p, Make) is { } notice) steps.Add(notice);
+                    if (Notice(onHost, p, Make) is { } notice) steps.Add(notice);
                     break;
                 case StepAction.Switchover:
                     steps.AddRange(Switchovers(host, p, Make));
@@ -77,14 +77,15 @@ public sealed partial class PlanExpander
 
     /// <summary>A Fenix notice to the VNF managers of the coordinated VNFs on the host, or none when no VNF there is
     /// coordinated. A notice that waits for replies lasts at least the longest lead time its VNF managers are owed.</summary>
-    private static PlanStep? Notice(List<Vnf> affected, ProcedureStep p, StepMaker make)
+    private PlanStep? Notice(List<InstanceId> onHost, ProcedureStep p, StepMaker make)
     {
-        var told = affected.Where(v => v.Coordination.Coordinated).ToList();
+        var notified = onHost.Where(i => _index.VnfOf(i).Coordination.Coordinated).ToImmutableArray();
+        var told = notified.Select(_index.VnfOf).Distinct().ToList();
         if (told.Count == 0) return null;
         var wait = p.WaitReply ? $" and wait for the reply (at most {Durations.Format(p.TimeoutSeconds)})" : "";
         var lead = p.WaitReply ? told.Max(v => v.Coordination.LeadTimeSeconds) : 0;
         return make(p.Action, $"send {Fenix(p.Event)} to the VNFM of {string.Join(", ", told.Select(v => v.Id.Name))}{wait}", p.ExpectedSeconds)
-            with { Event = p.Event, WaitReply = p.WaitReply, LeadSeconds = lead };
+            with { Event = p.Event, WaitReply = p.WaitReply, LeadSeconds = lead, Notified = notified };
     }
 
     private IEnumerable<PlanStep> Switchovers(Host host, ProcedureStep p, StepMaker make)

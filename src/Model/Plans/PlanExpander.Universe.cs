@@ -49,13 +49,14 @@ public sealed partial class PlanExpander
             (_view.InWave, _view.Allowed) = (inWave, newUniverse);
             var number = _waves.Count + 1;
             var steps = wave.SelectMany(h => HostSteps(number, h, [], procedure, Visit.Retire)).ToList();
-            AddWave(stage, WaveKind.Move, [.. inWave], steps, limits);
+            AddWave(stage, WaveKind.Move, [.. inWave], steps, limits, [.. spares.Select(s => s.Id)]);
             _retired.UnionWith(inWave);
             _pending.ExceptWith(inWave);
             remaining.RemoveAll(wave.Contains);
         }
     }
 
-    private void AddWave(Stage stage, WaveKind kind, ImmutableArray<HostId> hosts, List<PlanStep> steps, WaveLimits? limits = null) =>
-        _waves.Add(new Wave(_waves.Count + 1, stage.Name, kind, hosts, [.. steps], 0, []) { Limits = limits });
+    private void AddWave(Stage stage, WaveKind kind, ImmutableArray<HostId> hosts, List<PlanStep> steps, WaveLimits? limits = null,
+        ImmutableArray<HostId> movesOnto = default) =>
+        _waves.Add(new Wave(_waves.Count + 1, stage.Name, kind, hosts, [.. steps], 0, []) { Limits = limits, MovesOnto = movesOnto.IsDefault ? [] : movesOnto });
 }

@@ -32,8 +32,16 @@ public sealed partial class PlanExpander
     private bool Movable(Host host, Procedure procedure)
     {
         if (procedure.Steps.FirstOrDefault(s => s.Action == StepAction.Evacuate) is not { } evacuate) return true;
+        var wave = _view.InWave;
         _view.InWave = [host.Id];
-        return _placement.On(host.Id).All(id =>
-            MoveRule.Chain(evacuate, _index.VnfOf(id).Migration.Mode).IsEmpty || _scheduler.Choose(_view, id, moveOnce: true) is not null);
+        try
+        {
+            return _placement.On(host.Id).All(id =>
+                MoveRule.Chain(evacuate, _index.VnfOf(id).Migration.Mode).IsEmpty || _scheduler.Choose(_view, id, moveOnce: true) is not null);
+        }
+        finally
+        {
+            _view.InWave = wave;
+        }
     }
 }

@@ -18,7 +18,7 @@ public sealed class DurationModel
     public const double DefaultConfidence = 0.95;
 
     /// <summary>A confidence as people read it: 0.95 is <c>p95</c>, 0.999 is <c>p99.9</c>.</summary>
-    public static string Quantile(double confidence) =>
+    public static string QuantileName(double confidence) =>
         $"p{Math.Round(confidence * 100, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     public DurationModel(SimulationSettings settings)

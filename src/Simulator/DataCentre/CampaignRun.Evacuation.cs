@@ -129,7 +129,7 @@ internal sealed partial class CampaignRun
     {
         var info = _model.Instances[instance];
         var moveOnce = fromPlan && _model.Campaign.MoveOnce;
-        var view = new View(this);
+        var view = _view ??= new View(this);
         if (planned >= 0 && _model.Scheduler.CanTake(view, info.Id, _model.Hosts[planned].Id, moveOnce)) return planned;
         var to = _model.Scheduler.Choose(view, info.Id, moveOnce);
         if (to is null && moveOnce && _model.Scheduler.Choose(view, info.Id, moveOnce: false) is { } pending)
@@ -149,6 +149,8 @@ internal sealed partial class CampaignRun
         if (fromPlan && index != planned) _redirects++;
         return index;
     }
+
+    private View? _view;
 
     /// <summary>The run's data centre now, for the <see cref="Scheduler"/>.</summary>
     private sealed class View(CampaignRun run) : IPlacementView

@@ -45,8 +45,7 @@ internal sealed partial class SimulationModel
         Scheduler = new Scheduler(Index);
         Durations = new DurationModel(Settings);
         Expected = new Spread(Settings.Durations with { Cv = 0 });
-        Universes = [.. plan.Waves.Select(w => w.Kind == WaveKind.Move && campaign.Stages.FirstOrDefault(s => s.Name == w.Stage)?.Strategy is ParallelUniverseStrategy u
-            ? dc.Hosts.Where(u.Spares.Matches).Select(h => h.Id).ToHashSet() : null)];
+        Universes = [.. plan.Waves.Select(w => w.MovesOnto.IsEmpty ? null : w.MovesOnto.ToHashSet())];
     }
 
     public Escalator.Model.Topology.DataCentre DataCentre { get; }

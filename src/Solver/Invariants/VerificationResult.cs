@@ -22,7 +22,7 @@ public sealed record VerificationResult(
     public double Confidence { get; init; } = Model.Semantics.DurationModel.DefaultConfidence;
 
     /// <summary>The confidence as people read it: <c>p95</c>.</summary>
-    public string ConfidenceWords => Model.Semantics.DurationModel.Quantile(Confidence);
+    public string ConfidenceWords => Model.Semantics.DurationModel.QuantileName(Confidence);
 
     public ImmutableArray<Violation> Violations => Verdict is Verdict.Unsafe u ? u.Violations : [];
 }

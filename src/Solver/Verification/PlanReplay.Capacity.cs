@@ -21,9 +21,7 @@ internal sealed partial class PlanReplay
     {
         if (movers.Count == 0) return [];
         var moveOnce = _campaign.MoveOnce;
-        var universe = w.Stage.Strategy is ParallelUniverseStrategy u && w.Wave.Kind == WaveKind.Move
-            ? Dc.Hosts.Where(u.Spares.Matches).Select(h => h.Id).ToHashSet()
-            : null;
+        var universe = w.Wave.MovesOnto.IsEmpty ? null : w.Wave.MovesOnto.ToHashSet();
         var view = new View(this, w.Wave.Hosts.ToHashSet(), universe);
         var bad = InvalidPlanned(movers, moveOnce, m => m.Planned is { } p && _scheduler.CanTake(view, m.Id, p, moveOnce: false));
         var candidates = movers.ToDictionary(m => m, m => bad.Contains(m) ? [.. _scheduler.Candidates(view, m.Id, moveOnce: false)] : new List<HostId> { m.Planned!.Value });

@@ -76,7 +76,7 @@ internal sealed partial class PlanReplay
     /// <summary>ESC-R3: a VNF's outage over the campaign, each interruption at the verification's confidence, stays within its budget.</summary>
     private void CheckBudgets()
     {
-        var at = DurationModel.Quantile(_options.Confidence);
+        var at = DurationModel.QuantileName(_options.Confidence);
         foreach (var (id, (vnf, outages)) in _outages)
         {
             var target = vnf.Availability!;
