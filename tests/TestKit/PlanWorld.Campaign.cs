@@ -85,7 +85,6 @@ public sealed partial record PlanWorld
                 + $"completion {D(l.CompletionTimeoutSecondsPerGiB)}/GiB {Kebab(l.OnNonConvergence)} concurrent {l.MaxConcurrentPerHost} resume {D(l.ResumeSeconds)}");
         }
         if (s.ColdBootSeconds != d.ColdBootSeconds) parts.Add($"coldBoot {D(s.ColdBootSeconds)}");
-        if (s.VnfmReplySeconds != d.VnfmReplySeconds) parts.Add($"vnfmReply {D(s.VnfmReplySeconds)}");
         if (s.Faults != d.Faults) parts.Add($"faults {s.Faults}");
         if (s.UpgradesPerYear != d.UpgradesPerYear) parts.Add($"upgradesPerYear {N(s.UpgradesPerYear)}");
         if (s.StateGiB is { } state) parts.Add($"state {N(state)} GiB");

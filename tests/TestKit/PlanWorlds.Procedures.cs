@@ -31,8 +31,8 @@ public static partial class PlanWorlds
             {
                 double expected = Pick(1, 3, 5);
                 var longest = _vnfs.Select(v => v.SwitchoverSeconds).DefaultIfEmpty(0).Max();
-                // A VNF manager asked to switch over answers after the VNF's switchover time, or after its reply delay.
-                var floor = Math.Max(3 * longest, 4 * _simulation.VnfmReplySeconds);
+                // A VNF manager asked to switch over answers after the VNF's switchover time, or after the step's expected time.
+                var floor = Math.Max(3 * longest, 4 * expected);
                 steps.Add(new ProcedureStep(StepAction.Switchover, expected, Timeout(expected, floor),
                     Pick(ExpiryPolicy.Abort, ExpiryPolicy.Abort, ExpiryPolicy.Retry, ExpiryPolicy.Skip, ExpiryPolicy.Rollback)));
             }
@@ -63,12 +63,12 @@ public static partial class PlanWorlds
             return new ProcedureStep(StepAction.Evacuate, expected, Timeout(expected, 600), policy, mode, fallback);
         }
 
-        /// <summary>A Fenix notice. One that waits for replies is bounded above the VNF managers' lead times and reply delay.</summary>
+        /// <summary>A Fenix notice. One that waits for replies is bounded above the VNF managers' lead times and its expected time.</summary>
         private ProcedureStep Notify(FenixEvent e, bool wait)
         {
             double expected = Pick(2, 5);
             var lead = _vnfs.Select(v => v.Coordination.LeadTimeSeconds).DefaultIfEmpty(0).Max();
-            var floor = wait ? Math.Max(20, 2 * Math.Max(lead, 4 * _simulation.VnfmReplySeconds)) : 0;
+            var floor = wait ? Math.Max(20, 2 * Math.Max(lead, 4 * expected)) : 0;
             return new ProcedureStep(StepAction.Notify, expected, Timeout(expected, floor),
                 Pick(ExpiryPolicy.Skip, ExpiryPolicy.Skip, ExpiryPolicy.Retry, ExpiryPolicy.Abort), Event: e, WaitReply: wait);
         }
@@ -137,7 +137,6 @@ public static partial class PlanWorlds
                 Chance(40) ? Pick(0.5, 2.5) : d.MigrationGiBps,
                 live,
                 Chance(30) ? Pick(10, 60) : d.ColdBootSeconds,
-                Chance(30) ? Pick(0.5, 5) : d.VnfmReplySeconds,
                 FaultRates.None,
                 Chance(20) ? Pick(1, 12) : d.UpgradesPerYear,
                 universe && Chance(50) ? Pick<double?>(5, 20, 40) : d.StateGiB,

@@ -61,9 +61,8 @@ internal static class SimulationText
     }
 
     /// <summary>What the simulator does not model, said rather than implied clean.</summary>
-    internal const string NotSimulated =
-        "not simulated: stage order and version windows (ESC-O1, ESC-O2), fault-domain limits (ESC-F1), identity per site (ESC-I1), "
-        + "bounded waits (ESC-W1); see escalator verify";
+    internal static readonly string NotSimulated =
+        $"not simulated: {string.Join(", ", PlanSimulator.NotSimulated.Select(n => $"{n.What} ({string.Join(", ", n.Codes)})"))}; see escalator verify";
 
     private static void Budgets(StringBuilder text, MonteCarloSummary s)
     {

@@ -23,13 +23,14 @@ public interface IBackend
     Task<CloudHealth> CheckHealthAsync(CancellationToken cancellationToken);
 
     /// <summary>Enables or disables a host's compute service; a disable carries the reason the cloud shows.</summary>
-    Task SetHostEnabledAsync(HostId host, bool enabled, string? reason, CancellationToken cancellationToken);
+    /// <param name="expectedSeconds">What the plan expects the step to take (the simulated data centre takes it, drawn).</param>
+    Task SetHostEnabledAsync(HostId host, bool enabled, string? reason, double expectedSeconds, CancellationToken cancellationToken);
 
     /// <summary>The servers on a host now.</summary>
     Task<IReadOnlyList<ServerInfo>> ServersOnAsync(HostId host, CancellationToken cancellationToken);
 
-    /// <summary>Starts moving a server off its host; <paramref name="destination"/> null lets the cloud's scheduler choose.</summary>
-    Task<MigrationTicket> StartMigrationAsync(ServerInfo server, MigrationMode mode, HostId? destination, CancellationToken cancellationToken);
+    /// <summary>Starts moving a server off its host.</summary>
+    Task<MigrationTicket> StartMigrationAsync(MigrationRequest request, CancellationToken cancellationToken);
 
     /// <summary>Waits until the migration ends (completed or failed). Cancelling gives up waiting; it does not stop the
     /// migration (see <see cref="AbortMigrationAsync"/>).</summary>
@@ -42,6 +43,13 @@ public interface IBackend
     /// build, transfer, cut-over and retire) on a host or a stage-wide target.</summary>
     Task<ActionResult> RunActionAsync(HostAction action, CancellationToken cancellationToken);
 }
+
+/// <summary>A migration to start.</summary>
+/// <param name="Destination">The planned destination; null lets the cloud's scheduler choose.</param>
+/// <param name="PlannedSeconds">The evacuate step's expected time (the simulated data centre takes the one duration model's
+/// figure for it); a live cloud takes what it takes.</param>
+/// <param name="Fallback">Whether this mode is a fallback of the move's chain.</param>
+public sealed record MigrationRequest(ServerInfo Server, MigrationMode Mode, HostId? Destination, double PlannedSeconds = 0, bool Fallback = false);
 
 /// <summary>A host-level action for <see cref="IBackend.RunActionAsync"/>.</summary>
 /// <param name="Target">A host's name, or the stage's name for a stage-wide step.</param>

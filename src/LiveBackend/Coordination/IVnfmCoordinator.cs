@@ -18,7 +18,12 @@ public interface IVnfmCoordinator
 /// <param name="WaitReply">Whether the executor waits for ACK/NACK (bounded by the step's timeout).</param>
 /// <param name="Action">For <see cref="FenixEvent.PlannedMaintenance"/>: what the VNFM is asked to do (e.g. switchover).</param>
 public sealed record VnfmNotice(string Campaign, VnfId Vnf, FenixEvent Event, IReadOnlyList<InstanceId> Instances, HostId? Host,
-    bool WaitReply, string? Action = null);
+    bool WaitReply, string? Action = null)
+{
+    /// <summary>What the plan expects the reply (or, without one, the delivery) to take: the simulated VNFMs take that long,
+    /// drawn around it; a real VNFM never sees it.</summary>
+    public double ExpectedSeconds { get; init; }
+}
 
 public enum VnfmAnswer
 {

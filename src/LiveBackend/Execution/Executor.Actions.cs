@@ -24,7 +24,7 @@ public sealed partial class Executor
         var host = new HostId(step.Target);
         var reason = ExecutionOptions.DisableReason(RunId, step.Wave.Number);
         Journal(j => j.RecordDisabled(RunId, host.Name, ComputeService, reason));
-        await _backend.SetHostEnabledAsync(host, enabled: false, reason, cancellationToken).ConfigureAwait(true);
+        await _backend.SetHostEnabledAsync(host, enabled: false, reason, step.Step.ExpectedSeconds, cancellationToken).ConfigureAwait(true);
         return Attempt.Success;
     }
 
@@ -37,7 +37,7 @@ public sealed partial class Executor
             Emit(step.Wave.Number, step.Target, "LeaveMaintenance", "note", $"{host} was not disabled by this run: left as it is");
             return Attempt.Success;
         }
-        await _backend.SetHostEnabledAsync(host, enabled: true, null, cancellationToken).ConfigureAwait(true);
+        await _backend.SetHostEnabledAsync(host, enabled: true, null, step.Step.ExpectedSeconds, cancellationToken).ConfigureAwait(true);
         Journal(j => j.RecordReenabled(RunId, host.Name, ComputeService));
         return Attempt.Success;
     }
@@ -55,7 +55,7 @@ public sealed partial class Executor
         var fenix = step.Step.Event ?? FenixEvent.Maintenance;
         var wait = step.Step.WaitReply;
         var replies = await Task.WhenAll(affected.Select(g =>
-            _vnfm.NotifyAsync(new VnfmNotice(RunId, g.Key.Id, fenix, [.. g], host, wait), cancellationToken))).ConfigureAwait(true);
+            _vnfm.NotifyAsync(new VnfmNotice(RunId, g.Key.Id, fenix, [.. g], host, wait) { ExpectedSeconds = step.Step.ExpectedSeconds }, cancellationToken))).ConfigureAwait(true);
         return Judge(affected.Select(g => g.Key.Id).Zip(replies), fenix);
     }
 
@@ -64,7 +64,7 @@ public sealed partial class Executor
     {
         if (step.Step.Unavailable is not [var switched, ..]) return Attempt.Success;
         var notice = new VnfmNotice(RunId, switched.Vnf, FenixEvent.PlannedMaintenance, [switched.Instance], new HostId(step.Target),
-            WaitReply: true, Action: "switchover");
+            WaitReply: true, Action: "switchover") { ExpectedSeconds = step.Step.ExpectedSeconds };
         var reply = await _vnfm.NotifyAsync(notice, cancellationToken).ConfigureAwait(true);
         return Judge([(switched.Vnf, reply)], FenixEvent.PlannedMaintenance);
     }

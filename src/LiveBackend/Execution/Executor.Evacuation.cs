@@ -25,7 +25,7 @@ public sealed partial class Executor
         var mode = move.Chain[step.Fallbacks];
         var ticket = Moving.Contains(server.Status)
             ? new MigrationTicket(server, mode, null)
-            : await _backend.StartMigrationAsync(server, mode, move.To, cancellationToken).ConfigureAwait(true);
+            : await _backend.StartMigrationAsync(new MigrationRequest(server, mode, move.To, step.Step.ExpectedSeconds, step.Fallbacks > 0), cancellationToken).ConfigureAwait(true);
         try
         {
             var result = await _backend.WaitMigrationAsync(ticket, cancellationToken).ConfigureAwait(true);

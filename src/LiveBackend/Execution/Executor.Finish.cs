@@ -92,10 +92,10 @@ public sealed partial class Executor
     {
         var reason = $"{ExecutionOptions.ReasonPrefix} rollback of {RunId}";
         Journal(j => j.RecordDisabled(RunId, host.Name, ComputeService, reason));
-        await _backend.SetHostEnabledAsync(host, false, reason, cancellationToken).ConfigureAwait(true);
+        await _backend.SetHostEnabledAsync(host, false, reason, 0, cancellationToken).ConfigureAwait(true);
         foreach (var server in await _backend.ServersOnAsync(host, cancellationToken).ConfigureAwait(true))
         {
-            var ticket = await _backend.StartMigrationAsync(server, MigrationMode.Live, null, cancellationToken).ConfigureAwait(true);
+            var ticket = await _backend.StartMigrationAsync(new MigrationRequest(server, MigrationMode.Live, null), cancellationToken).ConfigureAwait(true);
             var moved = await _backend.WaitMigrationAsync(ticket, cancellationToken).ConfigureAwait(true);
             if (!moved.Completed) return $"could not move {server.Name} away: {moved.Error}";
         }
@@ -126,7 +126,7 @@ public sealed partial class Executor
         {
             var host = new HostId(d.Host);
             if (_failedHosts.Contains(host)) continue;
-            await _backend.SetHostEnabledAsync(host, true, null, cancellationToken).ConfigureAwait(true);
+            await _backend.SetHostEnabledAsync(host, true, null, 0, cancellationToken).ConfigureAwait(true);
             Journal(j => j.RecordReenabled(RunId, d.Host, d.Service));
             Emit(0, d.Host, "LeaveMaintenance", "ok", $"enabled {d.Service} on {d.Host} again");
         }

@@ -57,7 +57,7 @@ public sealed partial class Executor
                 case RecoveryAction.Go:
                     return StepEnd.Ok;
                 case RecoveryAction.Retry:
-                    await Task.Delay(RetryDelay(step.Attempt), _backend.Time, cancellationToken).ConfigureAwait(true);
+                    await _backend.Time.DelayAsync(TimeSpan.FromSeconds(Recovery.RetryDelaySeconds(step.Attempt)), cancellationToken).ConfigureAwait(true);
                     step = step with { Attempt = step.Attempt + 1, InFlight = false };
                     continue;
                 case RecoveryAction.FallBack:
@@ -83,11 +83,6 @@ public sealed partial class Executor
             }
         }
     }
-
-    /// <summary>The pause before retry <paramref name="attempt"/> + 1: 5 s, doubling, at most a minute. A cloud's view
-    /// settles meanwhile: Nova's scheduler, for one, learns of a finished migration a moment after its record says so, and
-    /// until then its anti-affinity filter still counts the server on its old host.</summary>
-    internal static TimeSpan RetryDelay(int attempt) => TimeSpan.FromSeconds(Math.Min(60, 5 * Math.Pow(2, attempt)));
 
     /// <summary>One attempt, bounded by the step's timeout (on the backend's clock), journaled before and after.</summary>
     private async Task<Attempt> AttemptAsync(StepContext step, CancellationToken cancellationToken)
@@ -115,6 +110,12 @@ public sealed partial class Executor
         catch (BackendFault e)
         {
             attempt = Attempt.Fail(e.Message);
+        }
+        // The VNFMs were told when the actions begin (Fenix's actions_at): an early answer does not bring that forward.
+        var lead = TimeSpan.FromSeconds(step.Step.LeadSeconds) - (Now - started);
+        if (attempt.Ok && step.Step is { Action: StepAction.Notify, WaitReply: true } && lead > TimeSpan.Zero)
+        {
+            await _backend.Time.DelayAsync(lead, cancellationToken).ConfigureAwait(true);
         }
         var seconds = (Now - started).TotalSeconds;
         Journal(j => j.Complete(entry, attempt.Ok ? ActionOutcome.Ok : ActionOutcome.Failed, attempt.Error));

@@ -1,3 +1,4 @@
+using Escalator.LiveBackend.Backends;
 using Escalator.LiveBackend.Journal;
 using Escalator.Model.Campaigns;
 using Escalator.Model.Plans;
@@ -56,28 +57,80 @@ public sealed partial class Executor
 
     private async Task RunTargetAsync(Wave wave, string target, PlanStep[] steps, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
-        await slots.WaitAsync(cancellationToken).ConfigureAwait(true);
+        await slots.WaitAsync(CancellationToken.None).ConfigureAwait(true); // not the token: see EvacuateAsync
         try
         {
             for (var i = 0; i < steps.Length; i++)
             {
-                var reference = new StepRef(wave.Number, target, i);
-                var state = Journal(j => j.StateOf(RunId, reference));
-                if (state == StepState.Done)
+                if (steps[i].Action != StepAction.Evacuate)
                 {
-                    Interlocked.Increment(ref _stepsDone);
+                    if (await RunStepAsync(wave, target, steps[i], i, cancellationToken).ConfigureAwait(true) is StepEnd.HostFailed or StepEnd.Stopped) return;
                     continue;
                 }
-                if (CheckStop() != Stop.None) return;
-                var end = await PerformAsync(new StepContext(wave, steps[i], reference, state == StepState.InFlight), cancellationToken)
-                    .ConfigureAwait(true);
-                if (end == StepEnd.HostFailed) return;
+                var last = i;
+                while (last + 1 < steps.Length && steps[last + 1].Action == StepAction.Evacuate) last++;
+                if (!await EvacuateAsync(wave, target, steps, i, last, cancellationToken).ConfigureAwait(true)) return;
+                i = last;
             }
+            await BackInServiceAsync(wave, target, cancellationToken).ConfigureAwait(true);
         }
         finally
         {
             slots.Release();
         }
+    }
+
+    /// <summary>A plan counts a host out of service only during its wave: one whose procedure disabled it without enabling it
+    /// again is enabled when its steps are done (as Escalator disabled it; see the Semantics README).</summary>
+    private async Task BackInServiceAsync(Wave wave, string target, CancellationToken cancellationToken)
+    {
+        if (CheckStop() != Stop.None || !Journal(j => j.IsStillDisabled(RunId, target, ComputeService))) return;
+        await _backend.SetHostEnabledAsync(new(target), enabled: true, null, 0, cancellationToken).ConfigureAwait(true);
+        Journal(j => j.RecordReenabled(RunId, target, ComputeService));
+        Emit(wave.Number, target, "LeaveMaintenance", "ok", $"enabled {ComputeService} on {target} again: its steps in wave {wave.Number} are done");
+    }
+
+    /// <summary>Empties a host: its evacuate steps <paramref name="first"/>..<paramref name="last"/> side by side, at most
+    /// Nova's <c>max_concurrent_live_migrations</c> leaving at once, in the plan's order; once one fails the host or stops
+    /// the run, no other starts. False when the target's remaining steps are not to run.</summary>
+    private async Task<bool> EvacuateAsync(Wave wave, string target, PlanStep[] steps, int first, int last, CancellationToken cancellationToken)
+    {
+        using var outgoing = new SemaphoreSlim(_request.Campaign.Simulation.LiveMigration.MaxConcurrentPerHost);
+        var ended = 0;
+        var movers = Enumerable.Range(first, last - first + 1).Select(async i =>
+        {
+            // No token: SemaphoreSlim waits on a cancellable token by continuing on the thread pool, which would leave the
+            // virtual-time loop; a mover that acquires its slot after a stop checks it at its step boundary.
+            await outgoing.WaitAsync(CancellationToken.None).ConfigureAwait(true);
+            try
+            {
+                if (Volatile.Read(ref ended) == 1) return;
+                if (await RunStepAsync(wave, target, steps[i], i, cancellationToken).ConfigureAwait(true) is StepEnd.HostFailed or StepEnd.Stopped)
+                {
+                    Volatile.Write(ref ended, 1);
+                }
+            }
+            finally
+            {
+                outgoing.Release();
+            }
+        }).ToList();
+        await Task.WhenAll(movers).ConfigureAwait(true);
+        return ended == 0;
+    }
+
+    /// <summary>Performs one step unless the journal has it done; at the step boundary, reads the operator's requests.</summary>
+    private async Task<StepEnd> RunStepAsync(Wave wave, string target, PlanStep step, int index, CancellationToken cancellationToken)
+    {
+        var reference = new StepRef(wave.Number, target, index);
+        var state = Journal(j => j.StateOf(RunId, reference));
+        if (state == StepState.Done)
+        {
+            Interlocked.Increment(ref _stepsDone);
+            return StepEnd.Ok;
+        }
+        if (CheckStop() != Stop.None) return StepEnd.Stopped;
+        return await PerformAsync(new StepContext(wave, step, reference, state == StepState.InFlight), cancellationToken).ConfigureAwait(true);
     }
 
     /// <summary>At a step boundary: renews the cloud's lock when half its lease has passed and reads the operator's
@@ -113,7 +166,7 @@ public sealed partial class Executor
         if (wave.SoakSeconds > 0)
         {
             Emit(wave.Number, "", "soak", "started", $"watching for {wave.SoakSeconds:0.#} s before the next wave");
-            await Task.Delay(TimeSpan.FromSeconds(wave.SoakSeconds), _backend.Time, cancellationToken).ConfigureAwait(true);
+            await _backend.Time.DelayAsync(TimeSpan.FromSeconds(wave.SoakSeconds), cancellationToken).ConfigureAwait(true);
         }
         if (wave.GateChecks.IsEmpty) return true;
         var gate = new Backends.HostAction(StepAction.Verify, wave.Stage, RunId, wave.Number, Components(wave, null), 0) { Checks = wave.GateChecks };

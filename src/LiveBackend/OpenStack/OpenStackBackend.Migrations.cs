@@ -9,9 +9,10 @@ public sealed partial class OpenStackBackend
     /// <summary>Asks Nova to move the server (<c>os-migrateLive</c> or <c>migrate</c>, to the planned host when given, which
     /// Nova still checks against the scheduler's filters such as anti-affinity), then waits for the migration record it
     /// creates, so the ticket carries the record's id.</summary>
-    public async Task<MigrationTicket> StartMigrationAsync(ServerInfo server, MigrationMode mode, HostId? destination, CancellationToken cancellationToken)
+    public async Task<MigrationTicket> StartMigrationAsync(MigrationRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(request);
+        var (server, mode, destination) = (request.Server, request.Mode, request.Destination);
         var type = TypeOf(mode);
         var before = (await Nova.ListMigrationsAsync(server.Id, type, cancellationToken).ConfigureAwait(false)).Select(m => m.Id).DefaultIfEmpty(0).Max();
         if (mode == MigrationMode.Live) await Nova.LiveMigrateAsync(server.Id, destination?.Name, cancellationToken).ConfigureAwait(false);

@@ -50,7 +50,7 @@ public sealed partial class OpenStackBackend : IBackend
             ram, vcpu);
     }
 
-    public async Task SetHostEnabledAsync(HostId host, bool enabled, string? reason, CancellationToken cancellationToken)
+    public async Task SetHostEnabledAsync(HostId host, bool enabled, string? reason, double expectedSeconds, CancellationToken cancellationToken)
     {
         var service = await ComputeServiceAsync(host, cancellationToken).ConfigureAwait(false);
         await Nova.SetServiceStatusAsync(service.Id, enabled, enabled ? null : reason, cancellationToken).ConfigureAwait(false);

@@ -9,9 +9,11 @@ public sealed partial class SimulatedBackend
     /// <summary>Actions that fail every time on a target, to rehearse a failure (a rollback is never made to fail).</summary>
     public HashSet<(string Target, StepAction Action)> ScriptedFaults { get; } = [];
 
-    /// <summary>Backup, upgrade, verify and the parallel universe's actions take a drawn time. With faults on, a step
-    /// fails at the campaign's rate, and an upgraded host may not come back (the action never ends: the executor's
-    /// timeout decides). An upgrade sets the host's versions; a rollback sets them back.</summary>
+    /// <summary>Backup, upgrade, verify and the parallel universe's actions take their expected time, drawn. With faults on,
+    /// a step fails at the campaign's rate, and an upgraded host may not come back (the action never ends: the executor's
+    /// timeout decides). An upgrade sets the host's versions, and takes down the VMs still on the host for its length when
+    /// its components do (<see cref="Campaign.TakesVmsDown"/>); a rollback sets the versions back. A retired host is gone,
+    /// with any server still on it.</summary>
     public async Task<ActionResult> RunActionAsync(HostAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -22,10 +24,26 @@ public sealed partial class SimulatedBackend
         if (lost)
         {
             host!.Up = false;
-            await Task.Delay(Timeout.InfiniteTimeSpan, Time, cancellationToken).ConfigureAwait(true);
+            await Time.DelayAsync(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(true);
         }
-        await Task.Delay(TimeSpan.FromSeconds(_sampler.Draw(Math.Max(action.ExpectedSeconds, ApiSeconds))), Time, cancellationToken).ConfigureAwait(true);
+        var seconds = _sampler.Draw(action.ExpectedSeconds);
+        var started = Time.GetUtcNow();
+        var down = action.Action == StepAction.Upgrade && host is not null && _campaign.TakesVmsDown(action.Components.Keys)
+            ? _onHost[host.Host.Id].ToList() : [];
+        try
+        {
+            await Time.DelayAsync(TimeSpan.FromSeconds(seconds), cancellationToken).ConfigureAwait(true);
+        }
+        finally
+        {
+            foreach (var server in down) Interrupted(server, (Time.GetUtcNow() - started).TotalSeconds);
+        }
         if (fails) return ActionResult.Failure($"{action.Action.ToString().ToLowerInvariant()} on {action.Target} failed (simulated fault)");
+        if (action.Action == StepAction.Retire && host is not null)
+        {
+            host.Up = false;
+            foreach (var server in _onHost[host.Host.Id]) _lost.TryAdd(server.Instance.Id.Name, Time.GetUtcNow());
+        }
         if (action.Action == StepAction.Upgrade && host is not null)
         {
             foreach (var (component, version) in action.Components) host.Versions[component] = version;

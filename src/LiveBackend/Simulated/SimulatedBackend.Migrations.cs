@@ -7,9 +7,6 @@ namespace Escalator.LiveBackend.Simulated;
 
 public sealed partial class SimulatedBackend
 {
-    /// <summary>How long Nova takes to fail a migration to a host that cannot take it (it answers 202 first).</summary>
-    private const double RefusalSeconds = 2;
-
     private int _migrationCount;
 
     /// <summary>A migration in flight: its end, and the switch that aborts it.</summary>
@@ -22,19 +19,26 @@ public sealed partial class SimulatedBackend
         public Task<MigrationResult> Done { get; set; } = Task.FromResult(new MigrationResult(false, default, "not started"));
     }
 
-    public async Task<MigrationTicket> StartMigrationAsync(ServerInfo server, MigrationMode mode, HostId? destination, CancellationToken cancellationToken)
+    /// <summary>Starts a migration as Nova would: to the given destination if the <see cref="Scheduler"/> lets it take the
+    /// server now, else (none given) where the scheduler sends it; no such host fails the migration at once ("No valid
+    /// host"). It lasts what the one duration model says (<see cref="DurationModel.Move"/>), drawn; with faults on, a live
+    /// migration may not converge.</summary>
+    public async Task<MigrationTicket> StartMigrationAsync(MigrationRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(request);
         await ApiAsync(cancellationToken).ConfigureAwait(true);
-        var s = _servers[server.Name];
-        if (s.Migration is { } running) return new MigrationTicket(server, mode, running.Id);
-        var to = destination ?? Destination(s);
+        var s = _servers[request.Server.Name];
+        if (s.Migration is { } running) return new MigrationTicket(request.Server, request.Mode, running.Id);
+        var view = new View(this);
+        var id = s.Instance.Id;
+        var to = request.Destination is { } planned
+            ? _scheduler.CanTake(view, id, planned, moveOnce: false) ? planned : null
+            : _scheduler.Choose(view, id, moveOnce: false);
         var m = new Migration($"sim-{++_migrationCount}");
         _migrations[m.Id] = m;
         s.Migration = m;
-        var (seconds, error) = to is not { } target ? (RefusalSeconds, "No valid host was found") : Duration(s, mode, target);
-        m.Done = MoveAsync(s, m, to, seconds, error);
-        return new MigrationTicket(server, mode, m.Id);
+        m.Done = to is { } target ? MoveAsync(s, m, target, Timing(s, request)) : RefuseAsync(s, request.Destination);
+        return new MigrationTicket(request.Server, request.Mode, m.Id);
     }
 
     public async Task<MigrationResult> WaitMigrationAsync(MigrationTicket ticket, CancellationToken cancellationToken)
@@ -56,66 +60,78 @@ public sealed partial class SimulatedBackend
 #pragma warning restore CA1849
     }
 
-    /// <summary>The migration's length and, when it will fail, why: pre-copy for live (a drawn non-convergence dirties
-    /// memory faster than the link sends it), disk over the link plus a boot for cold; a disabled destination refuses.</summary>
-    private (double Seconds, string? Error) Duration(ServerRecord s, MigrationMode mode, HostId to)
+    /// <summary>The one duration model's figure for this move, with a drawn non-convergence when faults are on.</summary>
+    private MoveTiming Timing(ServerRecord s, MigrationRequest request)
     {
-        var h = Record(to);
-        if (!h.Enabled || !h.Up) return (RefusalSeconds, $"the destination {to} is disabled or down");
         var flavor = s.Instance.Flavor;
-        if (mode == MigrationMode.Cold) return (flavor.DiskGiB / _settings.MigrationGiBps + _settings.ColdBootSeconds, null);
-        var memory = Math.Max(0.01, s.Vnf.Migration.UsedMemoryGiB ?? flavor.RamGiB);
-        var dirty = _faults && _sampler.Chance(_settings.Faults.MigrationNoConvergence)
-            ? 2 * _settings.MigrationGiBps
-            : s.Vnf.Migration.DirtyRateMiBps / 1024;
-        var outcome = PreCopy.Migrate(memory, _settings.MigrationGiBps, dirty, _settings.LiveMigration);
-        return (outcome.Seconds, outcome.Moved ? null : "Migration pre-check error: the live migration did not converge and was aborted at the completion timeout");
+        return request.Mode == MigrationMode.Live && _faults && _sampler.Chance(_settings.Faults.MigrationNoConvergence)
+            ? _durations.NonConverging(s.Vnf, flavor)
+            : _durations.Move(s.Vnf, flavor, request.Mode, request.PlannedSeconds, first: !request.Fallback);
     }
 
-    private async Task<MigrationResult> MoveAsync(ServerRecord s, Migration m, HostId? to, double seconds, string? error)
+    private static Task<MigrationResult> RefuseAsync(ServerRecord s, HostId? destination)
     {
+        s.Migration = null;
+        var why = destination is { } d ? $"No valid host was found: {d} cannot take {s.Instance.Id} now" : "No valid host was found";
+        return Task.FromResult(new MigrationResult(false, s.Host, why));
+    }
+
+    /// <summary>Runs a migration: the destination's resources are claimed from the start; a cold move stops the VM at once,
+    /// a live one pauses it at the end; an abort (asked for, or Nova's at its completion timeout) leaves it where it was.</summary>
+    private async Task<MigrationResult> MoveAsync(ServerRecord s, Migration m, HostId to, MoveTiming move)
+    {
+        var seconds = _sampler.Draw(move);
+        var started = Time.GetUtcNow();
+        if (move.Completes) s.Placement = to;
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(seconds), Time, m.Abort.Token).ConfigureAwait(true);
+            await Time.DelayAsync(TimeSpan.FromSeconds(seconds), m.Abort.Token).ConfigureAwait(true);
         }
         catch (OperationCanceledException)
         {
-            s.Migration = null;
+            Ended(s, move, (Time.GetUtcNow() - started).TotalSeconds, moved: false);
             return new MigrationResult(false, s.Host, "aborted on request");
         }
+        if (move.Completes) Move(s, to);
+        Ended(s, move, seconds, move.Completes);
+        return move.Completes ? new MigrationResult(true, to, null)
+            : new MigrationResult(false, s.Host, "the live migration did not converge and was aborted at the completion timeout");
+    }
+
+    private void Ended(ServerRecord s, MoveTiming move, double elapsed, bool moved)
+    {
         s.Migration = null;
-        if (error is not null || to is not { } target) return new MigrationResult(false, s.Host, error);
-        Move(s, target);
-        return new MigrationResult(true, target, null);
+        s.Placement = s.Host;
+        if (!move.Live) Interrupted(s, elapsed);
+        else if (moved) Interrupted(s, move.PauseSeconds);
     }
 
-    /// <summary>The scheduler's choice: an enabled compute of the same site with room, away from the VNF's other instances
-    /// at its anti-affinity scope, with the most free RAM.</summary>
-    private HostId? Destination(ServerRecord s)
+    /// <summary>The resources claimed on a host.</summary>
+    private (double Vcpu, double Ram, double Disk) Load(HostId host)
     {
-        var from = _index.Host(s.Host);
-        var flavor = s.Instance.Flavor;
-        var scope = s.Vnf.AntiAffinity;
-        var blocked = scope == AntiAffinity.None ? [] : s.Vnf.Instances.Where(i => i.Id != s.Instance.Id)
-            .Select(i => FaultDomain.Of(_index.Host(_servers[i.Id.Name].Host), scope)).ToHashSet(StringComparer.Ordinal);
-        HostId? best = null;
-        var bestFree = double.NegativeInfinity;
-        foreach (var h in _hosts.Values)
+        double vcpu = 0, ram = 0, disk = 0;
+        foreach (var f in _servers.Values.Where(s => s.Placement == host).Select(s => s.Instance.Flavor)) (vcpu, ram, disk) = (vcpu + f.Vcpu, ram + f.RamGiB, disk + f.DiskGiB);
+        return (vcpu, ram, disk);
+    }
+
+    /// <summary>The data centre as Nova's scheduler sees it: enabled, running computes, with the resources claimed on them.</summary>
+    private sealed class View(SimulatedBackend backend) : IPlacementView
+    {
+        public HostId HostOf(InstanceId instance) => backend._servers[instance.Name].Placement;
+
+        public IEnumerable<HostId> Occupies(InstanceId instance) =>
+            backend._servers[instance.Name] is var s && s.Placement != s.Host ? [s.Placement, s.Host] : [s.Host];
+
+        public bool Accepts(HostId host) => backend._hosts[host] is { Enabled: true, Up: true };
+
+        public bool Pending(HostId host) => false;
+
+        public bool HasRoom(InstanceId instance, HostId host)
         {
-            if (!h.Enabled || !h.Up || h.Host.Id == s.Host || h.Host.Site != from.Site || !h.Host.Roles.HasFlag(HostRoles.Compute)) continue;
-            var (vcpu, ram) = Load(h.Host.Id);
-            var free = h.Host.Capacity.AllocatableRamGiB - ram;
-            if (free < flavor.RamGiB || h.Host.Capacity.AllocatableVcpu - vcpu < flavor.Vcpu || free <= bestFree) continue;
-            if (blocked.Count > 0 && blocked.Contains(FaultDomain.Of(h.Host, scope))) continue;
-            (best, bestFree) = (h.Host.Id, free);
+            var (vcpu, ram, disk) = backend.Load(host);
+            return backend._hosts[host].Host.Capacity.Fits(backend._servers[instance.Name].Instance.Flavor, vcpu, ram, disk);
         }
-        return best;
-    }
 
-    private (double Vcpu, double Ram) Load(HostId host)
-    {
-        double vcpu = 0, ram = 0;
-        foreach (var server in _onHost[host]) (vcpu, ram) = (vcpu + server.Instance.Flavor.Vcpu, ram + server.Instance.Flavor.RamGiB);
-        return (vcpu, ram);
+        public double FreeRamGiB(HostId host) => backend._hosts[host].Host.Capacity.AllocatableRamGiB - backend.Load(host).Ram;
     }
 }

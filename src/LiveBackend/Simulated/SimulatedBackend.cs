@@ -7,16 +7,18 @@ using Escalator.Simulator.Engine;
 namespace Escalator.LiveBackend.Simulated;
 
 /// <summary>The simulator's data centre as a backend, in virtual time: hosts with their compute service, servers that move
-/// by the pre-copy live-migration model or by a cold copy, and host actions whose durations are drawn around the
-/// campaign's expectations — with the campaign's fault rates when faults are on.</summary>
+/// where the one <see cref="Scheduler"/> allows, and every step taking what the one <see cref="DurationModel"/> says the
+/// plan's step takes, drawn by the campaign's spread (or exactly, for the run compared with <c>simulate --expected</c>) —
+/// with the campaign's fault rates when faults are on. A call that is not a step's work (a listing, a health check, an
+/// abort) takes no virtual time: a step's expected time covers its calls.</summary>
 /// <remarks>Single-threaded, like the simulation: drive it with <see cref="VirtualTimeLoop"/>.</remarks>
 public sealed partial class SimulatedBackend : IBackend
 {
-    /// <summary>What one API call costs in virtual time: an answer is never instantaneous.</summary>
-    private const double ApiSeconds = 0.05;
-
     private readonly Simulation _simulation;
+    private readonly Campaign _campaign;
     private readonly SimulationSettings _settings;
+    private readonly DurationModel _durations;
+    private readonly Scheduler _scheduler;
     private readonly DurationSampler _sampler;
     private readonly bool _faults;
     private readonly TopologyIndex _index;
@@ -25,16 +27,20 @@ public sealed partial class SimulatedBackend : IBackend
     private readonly Dictionary<HostId, List<ServerRecord>> _onHost = [];
     private readonly Dictionary<string, Migration> _migrations = new(StringComparer.Ordinal);
 
-    public SimulatedBackend(DataCentre dataCentre, Campaign campaign, Simulation simulation, int seed, bool faults)
+    /// <param name="expected">Every duration at its expected value instead of a draw.</param>
+    public SimulatedBackend(DataCentre dataCentre, Campaign campaign, Simulation simulation, int seed, bool faults, bool expected = false)
     {
         ArgumentNullException.ThrowIfNull(dataCentre);
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(simulation);
         _simulation = simulation;
+        _campaign = campaign;
         _settings = campaign.Simulation;
-        _sampler = new DurationSampler(new Random(seed), new Spread(_settings.Durations));
+        _durations = new DurationModel(_settings);
+        _sampler = new DurationSampler(new Random(seed), _durations.SpreadFor(expected));
         _faults = faults;
         _index = new TopologyIndex(dataCentre);
+        _scheduler = new Scheduler(_index);
         Cloud = $"simulated:{dataCentre.Name}";
         foreach (var host in dataCentre.Hosts)
         {
@@ -45,7 +51,7 @@ public sealed partial class SimulatedBackend : IBackend
         {
             foreach (var instance in vnf.Instances)
             {
-                var server = new ServerRecord(instance, vnf) { Host = instance.Host };
+                var server = new ServerRecord(instance, vnf) { Host = instance.Host, Placement = instance.Host };
                 _servers[instance.Id.Name] = server;
                 _onHost[instance.Host].Add(server);
             }
@@ -83,11 +89,14 @@ public sealed partial class SimulatedBackend : IBackend
             free.Sum(h => h.Vcpu));
     }
 
-    public async Task SetHostEnabledAsync(HostId host, bool enabled, string? reason, CancellationToken cancellationToken)
+    /// <summary>A host counts as out for the whole step: disabled when the step begins, enabled when it ends.</summary>
+    public async Task SetHostEnabledAsync(HostId host, bool enabled, string? reason, double expectedSeconds, CancellationToken cancellationToken)
     {
         await ApiAsync(cancellationToken).ConfigureAwait(true);
         var h = Record(host);
-        (h.Enabled, h.Reason) = (enabled, enabled ? null : reason);
+        if (!enabled) (h.Enabled, h.Reason) = (false, reason);
+        await Time.DelayAsync(TimeSpan.FromSeconds(_sampler.Draw(expectedSeconds)), cancellationToken).ConfigureAwait(true);
+        if (enabled) (h.Enabled, h.Reason) = (true, null);
     }
 
     public async Task<IReadOnlyList<ServerInfo>> ServersOnAsync(HostId host, CancellationToken cancellationToken)
@@ -103,13 +112,32 @@ public sealed partial class SimulatedBackend : IBackend
         server.Host = to;
     }
 
+    /// <summary>Each server's interruptions so far (a live migration's pause, a cold move, an upgrade of its host that takes
+    /// its VMs down, and since its host was retired under it), in seconds of virtual time.</summary>
+    public IReadOnlyDictionary<string, double> Downtime =>
+        _lost.Aggregate(new Dictionary<string, double>(_downtime, StringComparer.Ordinal), (all, lost) =>
+        {
+            all[lost.Key] = all.GetValueOrDefault(lost.Key) + (Time.GetUtcNow() - lost.Value).TotalSeconds;
+            return all;
+        });
+
+    private readonly Dictionary<string, double> _downtime = new(StringComparer.Ordinal);
+
+    /// <summary>Servers left on a retired host, and since when.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _lost = new(StringComparer.Ordinal);
+
+    private void Interrupted(ServerRecord server, double seconds) =>
+        _downtime[server.Instance.Id.Name] = _downtime.GetValueOrDefault(server.Instance.Id.Name) + seconds;
+
     private static ServerInfo Info(ServerRecord s) =>
         new(s.Instance.Id.Name, s.Instance.Id.Name, s.Host, s.Error ? "ERROR" : s.Migration is null ? "ACTIVE" : "MIGRATING");
 
     private HostRecord Record(HostId host) =>
         _hosts.TryGetValue(host, out var h) ? h : throw new ArgumentException($"no host '{host}' in the simulated data centre {Cloud}", nameof(host));
 
-    private Task ApiAsync(CancellationToken cancellationToken) => Task.Delay(TimeSpan.FromSeconds(ApiSeconds), Time, cancellationToken);
+    /// <summary>An API call: answered at once in virtual time (unless the caller gave up).</summary>
+    private static Task ApiAsync(CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
 
     private sealed class HostRecord(Host host)
     {
@@ -131,6 +159,10 @@ public sealed partial class SimulatedBackend : IBackend
         public Vnf Vnf { get; } = vnf;
 
         public required HostId Host { get; set; }
+
+        /// <summary>Where its resources are claimed: its host, or the destination of the migration under way (Nova claims
+        /// the destination's resources when a migration starts).</summary>
+        public required HostId Placement { get; set; }
 
         public bool Error { get; set; }
 

@@ -26,4 +26,8 @@ public sealed record Campaign(
     public Procedure ProcedureOf(Stage stage) => Procedures.First(p => p.Name == stage.Procedure);
 
     public Component? Component(string name) => Components.FirstOrDefault(c => c.Name == name);
+
+    /// <summary>Whether upgrading <paramref name="components"/> on a host takes down the VMs still on it (a reboot, or an
+    /// upgrade that needs the host empty).</summary>
+    public bool TakesVmsDown(IEnumerable<string> components) => components.Any(c => Component(c)?.Impact.AffectsVms == true);
 }

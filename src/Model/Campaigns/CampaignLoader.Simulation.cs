@@ -32,12 +32,12 @@ public static partial class CampaignLoader
             var defaults = SimulationSettings.Default;
             var map = root.Map("simulation");
             if (map is null) return defaults;
+            map.Retired("vnfmReply", "a notify step's expected: says how long the VNF managers take to reply");
             var settings = new SimulationSettings(
                 ReadDurationSpread(map.Map("durations")),
                 Number(map, "migrationGiBps", v => v > 0, "a throughput above 0 GiB/s (10 GbE ≈ 1.1)") ?? defaults.MigrationGiBps,
                 ReadLiveMigration(map.Map("liveMigration")),
                 map.Duration("coldBoot") ?? defaults.ColdBootSeconds,
-                map.Duration("vnfmReply") ?? defaults.VnfmReplySeconds,
                 ReadFaults(map.Map("faults")),
                 Number(map, "upgradesPerYear", v => v > 0, "a number of upgrades a year above 0 (such as 4)") ?? defaults.UpgradesPerYear,
                 Number(map, "stateGiB", v => v > 0, "a size above 0 GiB") ?? defaults.StateGiB,

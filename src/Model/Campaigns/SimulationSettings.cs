@@ -30,12 +30,11 @@ public enum NonConvergence
 }
 
 /// <summary>The inputs the simulator needs beyond the campaign's expected durations: spreads, the migration network,
-/// Nova's live-migration settings, the VNF managers' reply delay, fault rates and the budgets' horizon.</summary>
+/// Nova's live-migration settings, fault rates and the budgets' horizon.</summary>
 /// <param name="Durations">How step durations spread around their expected value.</param>
 /// <param name="MigrationGiBps">Throughput of one migration, GiB/s (10 GbE ≈ 1.1).</param>
 /// <param name="LiveMigration">Nova's live-migration settings.</param>
 /// <param name="ColdBootSeconds">Stop and start of a cold-migrated VM, on top of copying its disk.</param>
-/// <param name="VnfmReplySeconds">Mean delay of a VNF manager's reply to a notification.</param>
 /// <param name="Faults">Fault probabilities.</param>
 /// <param name="UpgradesPerYear">Upgrades a year, to share the five-nines budget (315.6 s a year) among them.</param>
 /// <param name="StateGiB">Parallel universe: the state transferred per old host; null: the transfer takes its expected time.</param>
@@ -45,14 +44,13 @@ public sealed record SimulationSettings(
     double MigrationGiBps,
     LiveMigrationSettings LiveMigration,
     double ColdBootSeconds,
-    double VnfmReplySeconds,
     FaultRates Faults,
     double UpgradesPerYear,
     double? StateGiB,
     double TransferGiBps)
 {
     public static readonly SimulationSettings Default = new(
-        DurationSpread.Default, 1.1, LiveMigrationSettings.Default, 30, 2, FaultRates.None, 4, null, 0.5);
+        DurationSpread.Default, 1.1, LiveMigrationSettings.Default, 30, FaultRates.None, 4, null, 0.5);
 }
 
 /// <summary>A duration distribution and its coefficient of variation (standard deviation over mean).</summary>

@@ -95,6 +95,8 @@ public sealed partial class PlanExpander
             var vnf = _index.VnfOf(id);
             if (!vnf.IsPair || ActiveOf(vnf) != id) continue;
             var standby = vnf.Instances.First(i => i.Id != id).Id;
+            // Its standby's host is out in this wave too: nowhere to hand over to (the solver reports what that costs).
+            if (_view.InWave.Contains(_placement.HostOf(standby))) continue;
             _active[vnf.Id] = standby;
             var gap = Outage.SwitchoverSeconds(vnf, p.ExpectedSeconds);
             yield return make(StepAction.Switchover, $"switch {vnf.Id} over from {id} to {standby}", gap,

@@ -16,7 +16,7 @@ public sealed partial class PlanExpander
         foreach (var spare in spares)
         {
             var versions = selection.Components.Where(_campaign.Targets.ContainsKey)
-                .Select(c => new VersionChange(c, spare.Software.GetValueOrDefault(c), _campaign.Targets[c])).ToImmutableArray();
+                .Select(c => new VersionChange(c, spare.Software.TryGetValue(c, out var had) ? had : null, _campaign.Targets[c])).ToImmutableArray();
             build.Add(new PlanStep(spare.Id.Name, StepAction.Build, $"install {string.Join(", ", versions.Select(v => $"{v.Component} {v.To}"))} on {spare.Id}",
                 upgrade.ExpectedSeconds, upgrade.TimeoutSeconds, upgrade.OnTimeout, [], [], []) { Versions = versions });
             build.AddRange(procedure.Steps.Where(s => s.Action == StepAction.Verify).Select(v =>
@@ -28,7 +28,7 @@ public sealed partial class PlanExpander
 
         AddWave(stage, WaveKind.Transfer, [], [new PlanStep(stage.Name, StepAction.TransferState,
             $"transfer state from the {selection.Hosts.Length} old host(s) to the {spares.Count} new one(s)",
-            universe.Transfer.ExpectedSeconds, universe.Transfer.TimeoutSeconds, universe.Transfer.OnTimeout, [], [], [])]);
+            _durations.Transfer(selection.Hosts.Length, universe.Transfer.ExpectedSeconds), universe.Transfer.TimeoutSeconds, universe.Transfer.OnTimeout, [], [], [])]);
 
         var down = _index.DataCentre.Clusters.Where(c => universe.CutoverServices.Contains(c.Service))
             .SelectMany(c => c.Members.Select(m => new ServiceOutage(c.Service, m))).ToImmutableArray();

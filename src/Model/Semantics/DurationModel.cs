@@ -26,11 +26,18 @@ public sealed class DurationModel
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
         Spread = new Spread(settings.Durations);
+        _fixed = new Spread(settings.Durations with { Cv = 0 });
     }
+
+    private readonly Spread _fixed;
 
     public SimulationSettings Settings { get; }
 
     public Spread Spread { get; }
+
+    /// <summary>The campaign's spread, or with <paramref name="expected"/> none: every duration at its expected value (the
+    /// run that <c>simulate --expected</c> makes and the agreement property compares).</summary>
+    public Spread SpreadFor(bool expected) => expected ? _fixed : Spread;
 
     /// <summary>What moving an instance of <paramref name="vnf"/> by <paramref name="mode"/> takes.</summary>
     /// <param name="plannedSeconds">The evacuate step's expected time per VM.</param>
@@ -43,7 +50,7 @@ public sealed class DurationModel
         {
             return vnf.Migration.UsedMemoryGiB is { } memory
                 ? Live(PreCopy.Migrate(Math.Max(0.01, memory), Settings.MigrationGiBps, vnf.Migration.DirtyRateMiBps / 1024, Settings.LiveMigration))
-                : new MoveTiming(plannedSeconds, Settings.LiveMigration.LongestPauseSeconds, flavor.RamGiB, true);
+                : new MoveTiming(plannedSeconds, Settings.LiveMigration.LongestPauseSeconds, flavor.RamGiB, true) { Live = true };
         }
         var seconds = first ? plannedSeconds : Settings.ColdBootSeconds + flavor.DiskGiB / Settings.MigrationGiBps;
         return new MoveTiming(seconds, seconds, flavor.DiskGiB, true);
@@ -65,6 +72,11 @@ public sealed class DurationModel
             spent += seconds;
         }
     }
+
+    /// <summary>A parallel universe's state transfer from <paramref name="oldHosts"/> hosts: the state over the transfer link
+    /// when the campaign gives its size (<c>stateGiB</c> per host), else the step's <c>expected:</c>.</summary>
+    public double Transfer(int oldHosts, double expectedSeconds) =>
+        Settings.StateGiB is { } perHost ? perHost * oldHosts / Settings.TransferGiBps : expectedSeconds;
 
     /// <summary>A live migration whose guest dirties memory faster than the link sends it (a fault): what Nova's
     /// <c>onNonConvergence</c> makes of it (aborted at its completion timeout unless auto-converge or post-copy save it).</summary>

@@ -7,8 +7,12 @@ namespace Escalator.Model.Semantics;
 /// <see cref="Scheduler"/> decides from it.</summary>
 public interface IPlacementView
 {
-    /// <summary>Where an instance is now.</summary>
+    /// <summary>Where an instance is now (a migrating one: where it is going, whose resources it has claimed).</summary>
     HostId HostOf(InstanceId instance);
+
+    /// <summary>The hosts whose anti-affinity domains an instance holds now: its host, and while it migrates, its source
+    /// too (Nova claims both until the migration ends).</summary>
+    IEnumerable<HostId> Occupies(InstanceId instance) => [HostOf(instance)];
 
     /// <summary>Whether a host takes new VMs now: in service, built, not retired, not out in the running wave, and a
     /// destination the step allows (a parallel universe moves VMs only onto its new hosts).</summary>

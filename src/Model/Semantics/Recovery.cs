@@ -46,6 +46,11 @@ public enum RecoveryAction
 /// <summary>The one recovery decision, for the simulator and the executor alike.</summary>
 public static class Recovery
 {
+    /// <summary>The pause before retry <paramref name="retriesUsed"/> + 1: 5 s, doubling, at most a minute. A cloud's view
+    /// settles meanwhile: Nova's scheduler, for one, learns of a finished migration a moment after its record says so, and
+    /// until then its anti-affinity filter still counts the server on its old host.</summary>
+    public static double RetryDelaySeconds(int retriesUsed) => Math.Min(60, 5 * Math.Pow(2, retriesUsed));
+
     /// <summary>What follows an attempt of a step whose expiry policy is <paramref name="onTimeout"/>.</summary>
     /// <param name="retriesUsed">The retries already made of this step (fallbacks do not count).</param>
     /// <param name="canFallBack">Whether the step is an evacuation whose move has a fallback left.</param>

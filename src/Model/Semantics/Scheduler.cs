@@ -5,7 +5,8 @@ namespace Escalator.Model.Semantics;
 /// <summary>The destination rule, as Nova's scheduler applies it with the campaign's preferences: where a VM leaving its
 /// host may go, and where it goes. Used by expansion, the solver's redirects, the simulator and the simulated backend.</summary>
 /// <remarks>A VM may go to a compute host of its own site (each site runs its own Nova) other than its own that takes VMs
-/// now, has room for its flavour, and holds no other instance of its VNF in the same anti-affinity domain; under move-once
+/// now, has room for its flavour, and holds no other instance of its VNF in the same anti-affinity domain (one migrating
+/// holds both its source's and its destination's, as Nova claims both until the migration ends); under move-once
 /// not to a host still waiting for its upgrade. Among those it goes to a host already upgraded or outside the campaign
 /// before one still waiting (so that it moves once), then to the one with the most free RAM, then by name.</remarks>
 public sealed class Scheduler(TopologyIndex index)
@@ -81,7 +82,8 @@ public sealed class Scheduler(TopologyIndex index)
         if (vnf.AntiAffinity == AntiAffinity.None) return blocked;
         foreach (var sibling in vnf.Instances)
         {
-            if (sibling.Id != instance) blocked.Add(FaultDomain.Of(index.Host(view.HostOf(sibling.Id)), vnf.AntiAffinity));
+            if (sibling.Id == instance) continue;
+            foreach (var host in view.Occupies(sibling.Id)) blocked.Add(FaultDomain.Of(index.Host(host), vnf.AntiAffinity));
         }
         return blocked;
     }

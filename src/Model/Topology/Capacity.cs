@@ -12,4 +12,14 @@ public sealed record Capacity(int Vcpu, double RamGiB, double DiskGiB, double Cp
     public double AllocatableRamGiB => RamGiB * RamOvercommit;
 
     public double AllocatableDiskGiB => DiskGiB * DiskOvercommit;
+
+    /// <summary>Whether <paramref name="flavor"/> fits beside what is already claimed (vCPU, RAM and disk), as Placement
+    /// allows it: within the allocatable amounts.</summary>
+    public bool Fits(Flavor flavor, double vcpuUsed, double ramUsedGiB, double diskUsedGiB)
+    {
+        ArgumentNullException.ThrowIfNull(flavor);
+        const double epsilon = 1e-9;
+        return vcpuUsed + flavor.Vcpu <= AllocatableVcpu + epsilon && ramUsedGiB + flavor.RamGiB <= AllocatableRamGiB + epsilon
+            && diskUsedGiB + flavor.DiskGiB <= AllocatableDiskGiB + epsilon;
+    }
 }

@@ -27,7 +27,6 @@ public static partial class CampaignWriter
         if (s.MigrationGiBps != d.MigrationGiBps) yaml.Text("migrationGiBps").Number(s.MigrationGiBps);
         if (s.LiveMigration != d.LiveMigration) WriteLiveMigration(yaml.Text("liveMigration"), s.LiveMigration);
         if (s.ColdBootSeconds != d.ColdBootSeconds) yaml.Text("coldBoot").Duration(s.ColdBootSeconds);
-        if (s.VnfmReplySeconds != d.VnfmReplySeconds) yaml.Text("vnfmReply").Duration(s.VnfmReplySeconds);
         if (s.Faults != d.Faults) WriteFaults(yaml.Text("faults"), s.Faults);
         if (s.UpgradesPerYear != d.UpgradesPerYear) yaml.Text("upgradesPerYear").Number(s.UpgradesPerYear);
         if (s.StateGiB != d.StateGiB && s.StateGiB is { } state) yaml.Text("stateGiB").Number(state);

@@ -245,6 +245,13 @@ internal sealed class YamlMap
         return null;
     }
 
+    /// <summary>Reports a key that Escalator no longer reads, saying what replaced it.</summary>
+    public void Retired(string key, string instead)
+    {
+        if (!_entries.Remove(key, out var e)) return;
+        File.Error(DiagnosticCodes.UnknownKey, $"the key '{key}' is no longer read: {instead}", e.Key, Child(key));
+    }
+
     /// <summary>Reports every key that no reader asked for, suggesting the nearest known one.</summary>
     public void Finish()
     {

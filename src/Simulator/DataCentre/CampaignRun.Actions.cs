@@ -44,18 +44,15 @@ internal sealed partial class CampaignRun
         }
     }
 
-    /// <summary>A planned switchover: the VNF is out for its switchover time, then the standby is active.</summary>
+    /// <summary>A planned switchover: the VNF manager is asked and answers in the step's time; the VNF is out meanwhile, then
+    /// the standby is active. Where the instance is no longer the active one (a failover happened first) or no standby can
+    /// take over, the answer changes nothing.</summary>
     private IEnumerable<Event> Switchover(CompiledStep step, Attempt attempt)
     {
         var vnf = _model.Instances[step.Instance].Vnf;
-        if (_dc.ActiveOf(vnf) != step.Instance || !_dc.BeginSwitchover(vnf))
-        {
-            // Already switched (a failover happened first), or no standby to hand over to: nothing to do.
-            attempt.End = AttemptEnd.Ok;
-            yield break;
-        }
+        var switching = _dc.ActiveOf(vnf) == step.Instance && _dc.BeginSwitchover(vnf);
         foreach (var e in Wait(step.Step.ExpectedSeconds, step.Step.TimeoutSeconds, attempt, mayFail: false)) yield return e;
-        _dc.EndSwitchover(vnf);
+        if (switching) _dc.EndSwitchover(vnf);
     }
 
     /// <summary>The upgrade: the host is down (with any VM still on it when the components affect VMs) and its control-plane

@@ -60,7 +60,7 @@ internal sealed partial class CampaignRun
                     k++;
                     continue;
                 case RecoveryAction.Retry:
-                    retries++;
+                    yield return _sim.Timeout(Recovery.RetryDelaySeconds(retries++));
                     continue;
                 case var then and (RecoveryAction.FailHost or RecoveryAction.Abort or RecoveryAction.Rollback):
                     evacuated.Escalate(then);
@@ -86,11 +86,8 @@ internal sealed partial class CampaignRun
         var move = mode == MigrationMode.Live && Fault(_settings.Faults.MigrationNoConvergence)
             ? _model.Durations.NonConverging(info.VnfOf, info.Flavor)
             : _model.Durations.Move(info.VnfOf, info.Flavor, mode, planned, first);
-        // Nova's abort at its completion timeout is its rule, not a draw; a live migration never pauses less than its stop-and-copy.
-        var seconds = !move.Completes ? move.Seconds
-            : mode == MigrationMode.Live ? Math.Max(move.PauseSeconds, _draw.Draw(move.Seconds))
-            : _draw.Draw(move.Seconds);
-        if (!move.Completes || seconds > timeout)
+        var seconds = _draw.Draw(move);
+        if (!move.Completes || seconds >= timeout)
         {
             var elapsed = Math.Min(seconds, timeout);
             // A cold move stops the VM at once; cut off, it starts again where it was.
@@ -98,17 +95,20 @@ internal sealed partial class CampaignRun
             yield return _sim.Timeout(elapsed);
             if (mode == MigrationMode.Cold) _dc.Down(instance, -1);
             Count(false, _model.Durations.SentBy(move, elapsed));
-            result.End = seconds > timeout ? AttemptEnd.TimedOut : AttemptEnd.Failed;
+            result.End = seconds >= timeout ? AttemptEnd.TimedOut : AttemptEnd.Failed;
             if (Tracing) Trace(lane, TimelineCategory.Migration, $"{label}: aborted", start);
             yield break;
         }
-        // Nova claims the destination's resources when the migration starts.
+        // Nova claims the destination's resources when the migration starts; until it ends the VM holds its source too.
+        var from = _dc.HostOf(instance);
         _dc.Move(instance, to);
+        _leaving[instance] = from;
         var pause = mode == MigrationMode.Live ? move.PauseSeconds : seconds;
         if (seconds > pause) yield return _sim.Timeout(seconds - pause);
         _dc.Down(instance, +1);
         yield return _sim.Timeout(pause);
         _dc.Down(instance, -1);
+        _leaving.Remove(instance);
         Count(true, move.SentGiB);
         result.End = AttemptEnd.Ok;
         if (Tracing) Trace(lane, TimelineCategory.Migration, mode == MigrationMode.Live ? $"{label} ({pause * 1000:0} ms down)" : label, start);
@@ -152,12 +152,18 @@ internal sealed partial class CampaignRun
 
     private View? _view;
 
+    /// <summary>Migrations under way: the VM's source, which it still holds.</summary>
+    private readonly Dictionary<int, int> _leaving = [];
+
     /// <summary>The run's data centre now, for the <see cref="Scheduler"/>.</summary>
     private sealed class View(CampaignRun run) : IPlacementView
     {
         private readonly SimulationModel _model = run._model;
 
         public HostId HostOf(InstanceId instance) => _model.Hosts[run._dc.HostOf(_model.InstanceIndex[instance])].Id;
+
+        public IEnumerable<HostId> Occupies(InstanceId instance) =>
+            run._leaving.TryGetValue(_model.InstanceIndex[instance], out var from) ? [HostOf(instance), _model.Hosts[from].Id] : [HostOf(instance)];
 
         /// <summary>In service and not in the running wave (whose hosts are about to go); a parallel universe's move wave
         /// sends VMs only to its new hosts.</summary>

@@ -39,7 +39,11 @@ internal sealed partial class CampaignRun
                 foreach (var e in Run(target, steps[i], attempt)) yield return e;
                 if (Tracing) Trace(target.Name, TimelineCategory.Step, $"{steps[i].Step.Detail}{(attempt.End == AttemptEnd.Ok ? "" : $" ({Words(attempt.End)})")}", start);
                 var then = Recovery.Decide(steps[i].Step.OnTimeout, attempt.End, retries, _model.Campaign.Recovery, canFallBack: false);
-                if (then == RecoveryAction.Retry) continue;
+                if (then == RecoveryAction.Retry)
+                {
+                    yield return _sim.Timeout(Recovery.RetryDelaySeconds(retries));
+                    continue;
+                }
                 if (then is RecoveryAction.Go or RecoveryAction.Skip) break;
                 foreach (var e in Consequence(target, then, lost: attempt.End == AttemptEnd.HostLost)) yield return e;
                 yield break;
@@ -71,11 +75,12 @@ internal sealed partial class CampaignRun
         _ => "ok",
     };
 
-    /// <summary>Waits a drawn duration bounded by the step's timeout; a fault makes the attempt fail at its end.</summary>
+    /// <summary>Waits a drawn duration bounded by the step's timeout (one that would end just as the timeout expires is cut
+    /// off, as the executor's is); a fault makes the attempt fail at its end.</summary>
     private IEnumerable<Event> Wait(double expected, double timeout, Attempt attempt, bool mayFail = true)
     {
         var d = _draw.Draw(expected);
-        if (timeout > 0 && d > timeout)
+        if (timeout > 0 && d >= timeout)
         {
             yield return _sim.Timeout(timeout);
             attempt.End = AttemptEnd.TimedOut;
@@ -108,8 +113,6 @@ internal sealed partial class CampaignRun
             case StepAction.Build:
                 _dc.SetStatus(host, HostStatus.Maintenance);
                 return Then(Wait(s.ExpectedSeconds, s.TimeoutSeconds, attempt), () => _dc.SetStatus(host, HostStatus.InService));
-            case StepAction.TransferState:
-                return Wait(TransferSeconds(s.ExpectedSeconds), s.TimeoutSeconds, attempt);
             case StepAction.Cutover:
                 return Down(step, Wait(s.ExpectedSeconds, s.TimeoutSeconds, attempt), planned: true);
             case StepAction.Retire:
@@ -132,13 +135,5 @@ internal sealed partial class CampaignRun
         foreach (var (c, _) in step.Services) _dc.MemberDown(c, +1, planned);
         foreach (var e in body) yield return e;
         foreach (var (c, _) in step.Services) _dc.MemberDown(c, -1, planned);
-    }
-
-    /// <summary>A parallel universe's state transfer: its expected time, or the data over the link when the campaign gives the data.</summary>
-    private double TransferSeconds(double expected)
-    {
-        if (_settings.StateGiB is not { } perHost) return expected;
-        var hosts = _model.Plan.Stages.FirstOrDefault(s => s.Name == _model.Plan.Waves[_wave - 1].Stage)?.Hosts.Length ?? 0;
-        return perHost * hosts / _settings.TransferGiBps;
     }
 }

@@ -40,7 +40,7 @@ internal sealed partial class CampaignRun
         _model = model;
         _settings = model.Settings;
         _faults = faults;
-        _draw = new DurationSampler(new Xoshiro256StarStar(seed, threadSafe: false), expected ? model.Expected : model.Durations.Spread);
+        _draw = new DurationSampler(new Xoshiro256StarStar(seed, threadSafe: false), model.Durations.SpreadFor(expected));
         _dc = new DataCentreState(model, _sim, trace ? new Timeline() : null);
         _outgoing = new Resource?[model.Hosts.Length];
     }

@@ -77,6 +77,13 @@ internal sealed partial class DataCentreState
             Report(BreachKind.Redundancy, info.Vnf.Id.Name,
                 $"{info.Vnf.Id} has {_unavailable[vnf]} of {info.Count} instances unavailable at once; it tolerates {info.Tolerated} ({_model.Instances[instance].Id} went down last)");
         }
+        // A VNF that tolerates no loss and has no budget tolerates no interruption at all (one with a budget, none longer
+        // than it: see Down); as the solver's ESC-R1 says.
+        if (delta > 0 && info.Tolerated == 0 && info.Vnf.Availability is null)
+        {
+            Report(BreachKind.Redundancy, info.Vnf.Id.Name,
+                $"{_model.Instances[instance].Id} ({info.Vnf.Id}) is interrupted; {info.Vnf.Id} tolerates no interruption and has no availability budget");
+        }
         // The active instance lost without a planned switchover: the standby takes over after the switchover time.
         if (delta > 0 && info.IsPair && instance == _active[vnf])
         {

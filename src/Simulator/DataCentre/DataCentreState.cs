@@ -119,7 +119,13 @@ internal sealed partial class DataCentreState
         }
         else if (before > 0 && _down[instance] == 0)
         {
-            InstanceDowntime[instance] += _sim.Now - _downSince[instance];
+            var length = _sim.Now - _downSince[instance];
+            InstanceDowntime[instance] += length;
+            if (_model.Vnfs[_model.Instances[instance].Vnf] is { Tolerated: 0, Vnf.Availability: { } a } info && length > a.MaxOutageSeconds)
+            {
+                Report(BreachKind.Redundancy, info.Vnf.Id.Name,
+                    $"{_model.Instances[instance].Id} ({info.Vnf.Id}) was interrupted for {length:0.###} s; {info.Vnf.Id} tolerates no interruption longer than its {a.MaxOutageSeconds:0.###} s budget");
+            }
             InstanceChanged(instance, -1);
         }
     }
@@ -149,10 +155,7 @@ internal sealed partial class DataCentreState
     /// <summary>Whether <paramref name="host"/> has room for the instance under its overcommit ratios.</summary>
     public bool HasRoom(int instance, int host)
     {
-        var flavor = _model.Instances[instance].Flavor;
-        var capacity = _model.Hosts[host].Capacity;
-        return _vcpuUsed[host] + flavor.Vcpu <= capacity.AllocatableVcpu + 1e-9 && _ramUsed[host] + flavor.RamGiB <= capacity.AllocatableRamGiB + 1e-9
-            && _diskUsed[host] + flavor.DiskGiB <= capacity.AllocatableDiskGiB + 1e-9;
+        return _model.Hosts[host].Capacity.Fits(_model.Instances[instance].Flavor, _vcpuUsed[host], _ramUsed[host], _diskUsed[host]);
     }
 
     public double FreeRam(int host) => _model.Hosts[host].Capacity.AllocatableRamGiB - _ramUsed[host];

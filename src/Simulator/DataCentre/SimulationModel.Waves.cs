@@ -34,11 +34,11 @@ internal sealed partial class SimulationModel
 
     private TargetPlan Target(string name, PlanStep[] steps)
     {
-        var impacts = steps.Where(s => s.Action == StepAction.Upgrade).SelectMany(s => s.Versions)
-            .Select(v => Campaign.Component(v.Component)?.Impact).OfType<Model.Software.UpgradeImpact>().ToList();
+        var upgraded = steps.Where(s => s.Action == StepAction.Upgrade).SelectMany(s => s.Versions).Select(v => v.Component).ToList();
+        var impacts = upgraded.Select(c => Campaign.Component(c)?.Impact).OfType<Model.Software.UpgradeImpact>().ToList();
         var restore = impacts.Count == 0 ? 0 : impacts.Max(i => i.RestoreSeconds);
         return new TargetPlan(name, HostIndex.TryGetValue(new(name), out var h) ? h : -1, [.. steps.Select(Compile)],
-            impacts.Any(i => i.AffectsVms), restore);
+            Campaign.TakesVmsDown(upgraded), restore);
     }
 
     private CompiledStep Compile(PlanStep step)

@@ -44,7 +44,6 @@ internal sealed partial class SimulationModel
         Index = new TopologyIndex(dc);
         Scheduler = new Scheduler(Index);
         Durations = new DurationModel(Settings);
-        Expected = new Spread(Settings.Durations with { Cv = 0 });
         Universes = [.. plan.Waves.Select(w => w.MovesOnto.IsEmpty ? null : w.MovesOnto.ToHashSet())];
     }
 
@@ -85,9 +84,6 @@ internal sealed partial class SimulationModel
 
     /// <summary>The one duration model (shared with <c>plan</c> and the solver).</summary>
     public DurationModel Durations { get; }
-
-    /// <summary>Every duration at its expected value, for <c>simulate --expected</c>.</summary>
-    public Spread Expected { get; }
 
     /// <summary>Per wave (by index), the only hosts its VMs may go to (a parallel universe's new ones), or null for any.</summary>
     public HashSet<HostId>?[] Universes { get; }

@@ -25,7 +25,7 @@ internal static class StageModelBuilder
         {
             var host = hosts[i];
             var components = selection.UpgradesOn(host, campaign).ToList();
-            var affects = components.Any(c => campaign.Component(c)?.Impact.AffectsVms == true);
+            var affects = campaign.TakesVmsDown(components);
             foreach (var instance in index.InstancesOn(host.Id))
             {
                 var vnf = index.VnfOf(instance.Id);

@@ -36,12 +36,13 @@ internal sealed partial class PlanReplay
         {
             var retired = w.Wave.Kind == WaveKind.Move;
             var down = retired ? double.PositiveInfinity : HostDownSeconds(w, host);
-            var affects = retired || UpgradesIn(w, host).Any(c => _campaign.Component(c.Component)?.Impact.AffectsVms == true);
+            var affects = retired || _campaign.TakesVmsDown(UpgradesIn(w, host).Select(c => c.Component));
             foreach (var id in _onHost[host].ToList())
             {
                 var vnf = _index.VnfOf(id);
                 var chain = evacuate is null ? [] : MoveRule.Chain(evacuate, vnf.Migration.Mode);
-                if (evacuate is not null && chain.IsEmpty) CheckMigrationSupport(w, evacuate, id, vnf, host);
+                // A VM that cannot move the way the procedure asks matters only where the upgrade takes it down.
+                if (evacuate is not null && chain.IsEmpty && affects) CheckMigrationSupport(w, evacuate, id, vnf, host);
                 if (!chain.IsEmpty)
                 {
                     movers.Add(new Mover(id, vnf, host, chain, planned.GetValueOrDefault(id)));
@@ -61,9 +62,25 @@ internal sealed partial class PlanReplay
         foreach (var group in disruptions.GroupBy(d => d.Vnf.Id))
         {
             CheckActive(w, group);
-            var within = CheckRedundancy(w, [.. group.GroupBy(d => d.Instance).Select(g => g.MaxBy(d => d.Seconds)!)]);
+            var counted = Simultaneous([.. group]);
+            var within = counted.Count == 0 || CheckRedundancy(w, counted);
             if (within) Spend(w, [.. group]);
         }
+    }
+
+    /// <summary>The interruptions of a redundant VNF's instances that can fall together in a wave, for ESC-R1: hosts going
+    /// down and moves off different hosts may all overlap, but a host sends at most Nova's <c>max_concurrent_live_migrations</c>
+    /// VMs at once (the longest are counted), and a switchover takes no instance down (its gap is the VNF's outage, ESC-R3).
+    /// A VNF that tolerates none is judged on each interruption's length, so all count.</summary>
+    /// <remarks>Each instance counts once, by its longest interruption.</remarks>
+    private List<Disruption> Simultaneous(List<Disruption> disrupted)
+    {
+        List<Disruption> Longest(IEnumerable<Disruption> ds) => [.. ds.GroupBy(d => d.Instance).Select(g => g.MaxBy(d => d.Seconds)!)];
+        if (disrupted[0].Vnf.Tolerated == 0) return Longest(disrupted);
+        static bool Moves(Disruption d) => d.Reason is UnavailableReason.LiveMigration or UnavailableReason.ColdMigration;
+        var slots = _campaign.Simulation.LiveMigration.MaxConcurrentPerHost;
+        var down = Longest(disrupted.Where(d => d.Reason != UnavailableReason.Switchover));
+        return [.. down.Where(d => !Moves(d)), .. down.Where(Moves).GroupBy(d => d.Host).SelectMany(g => g.OrderByDescending(AtConfidence).Take(slots))];
     }
 
     /// <summary>How long a host of the wave is down: its upgrade step's expected time.</summary>

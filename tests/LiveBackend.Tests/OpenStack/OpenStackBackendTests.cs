@@ -90,7 +90,7 @@ public sealed partial class OpenStackBackendTests : FakeCloudTests
         Cloud.OnJson("GET", FakeCloud.Nova + "/os-services", """{"services": [{"id": "svc-2", "binary": "nova-compute", "host": "cmp-2", "status": "enabled", "state": "up"}]}""");
         Cloud.OnJson("PUT", FakeCloud.Nova + "/os-services/svc-2", """{"service": {"id": "svc-2", "binary": "nova-compute", "host": "cmp-2", "status": "disabled"}}""");
 
-        await Backend.SetHostEnabledAsync(new HostId("cmp-2"), enabled: false, "escalator: run-1 wave 2", CancellationToken.None);
+        await Backend.SetHostEnabledAsync(new HostId("cmp-2"), enabled: false, "escalator: run-1 wave 2", 0, CancellationToken.None);
 
         Assert.Equal([(HttpMethod.Get, "/v2.1/os-services?binary=nova-compute&host=cmp-2", null), (HttpMethod.Put, "/v2.1/os-services/svc-2",
             """{"status":"disabled","disabled_reason":"escalator: run-1 wave 2"}""")], Cloud.Calls.Select(c => (c.Method, c.PathAndQuery, c.Body)));
@@ -103,7 +103,7 @@ public sealed partial class OpenStackBackendTests : FakeCloudTests
         Cloud.OnJson("GET", FakeCloud.Nova + "/os-services", """{"services": [{"id": "svc-2", "binary": "nova-compute", "host": "cmp-2", "status": "disabled", "state": "up"}]}""");
         Cloud.OnJson("PUT", FakeCloud.Nova + "/os-services/svc-2", """{"service": {"id": "svc-2", "status": "enabled"}}""");
 
-        await Backend.SetHostEnabledAsync(new HostId("cmp-2"), enabled: true, "ignored", CancellationToken.None);
+        await Backend.SetHostEnabledAsync(new HostId("cmp-2"), enabled: true, "ignored", 0, CancellationToken.None);
 
         Assert.Equal("""{"status":"enabled"}""", Cloud.Calls[^1].Body);
     }
@@ -113,7 +113,7 @@ public sealed partial class OpenStackBackendTests : FakeCloudTests
     {
         Cloud.OnJson("GET", FakeCloud.Nova + "/os-services", """{"services": []}""");
 
-        var e = await Assert.ThrowsAsync<BackendFault>(() => Backend.SetHostEnabledAsync(new HostId("ctl-1"), false, "x", CancellationToken.None));
+        var e = await Assert.ThrowsAsync<BackendFault>(() => Backend.SetHostEnabledAsync(new HostId("ctl-1"), false, "x", 0, CancellationToken.None));
 
         Assert.Equal("the cloud has no nova-compute service on host ctl-1 (is the topology's host name Nova's?)", e.Message);
         Assert.DoesNotContain(Cloud.Calls, c => c.Method == HttpMethod.Put);
@@ -142,7 +142,7 @@ public sealed partial class OpenStackBackendTests : FakeCloudTests
             _ => MigrationsJson(Record(4, "queued"), OldRecord));
         Cloud.On("POST", FakeCloud.Nova + "/servers/s-1/action", _ => new HttpResponseMessage(HttpStatusCode.Accepted));
 
-        var ticket = await Backend.StartMigrationAsync(Mme, MigrationMode.Live, new HostId("cmp-3"), CancellationToken.None);
+        var ticket = await Backend.StartMigrationAsync(new MigrationRequest(Mme, MigrationMode.Live, new HostId("cmp-3")), CancellationToken.None);
 
         Assert.Equal(new MigrationTicket(Mme, MigrationMode.Live, "4"), ticket);
         Assert.Equal(
@@ -164,7 +164,7 @@ public sealed partial class OpenStackBackendTests : FakeCloudTests
             _ => MigrationsJson(Record(1, "pre-migrating", "migration")));
         Cloud.On("POST", FakeCloud.Nova + "/servers/s-1/action", _ => new HttpResponseMessage(HttpStatusCode.Accepted));
 
-        var ticket = await Backend.StartMigrationAsync(Mme, MigrationMode.Cold, null, CancellationToken.None);
+        var ticket = await Backend.StartMigrationAsync(new MigrationRequest(Mme, MigrationMode.Cold, null), CancellationToken.None);
 
         Assert.Equal(new MigrationTicket(Mme, MigrationMode.Cold, "1"), ticket);
         Assert.Equal("""{"migrate":null}""", Cloud.Calls.Single(c => c.Method == HttpMethod.Post).Body);
@@ -180,7 +180,7 @@ public sealed partial class OpenStackBackendTests : FakeCloudTests
             HttpStatusCode.BadRequest);
 
         var fault = await Assert.ThrowsAsync<CloudFaultException>(() =>
-            Backend.StartMigrationAsync(Mme, MigrationMode.Live, new HostId("cmp-9"), CancellationToken.None));
+            Backend.StartMigrationAsync(new MigrationRequest(Mme, MigrationMode.Live, new HostId("cmp-9")), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.BadRequest, fault.Status);
         Assert.Contains("Compute service of cmp-9 is unavailable", fault.Message, StringComparison.Ordinal);

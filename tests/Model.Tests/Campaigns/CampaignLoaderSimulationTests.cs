@@ -57,7 +57,6 @@ public sealed class CampaignLoaderSimulationTests
                 maxConcurrentPerHost: 2
                 resume: 50ms
               coldBoot: 45s
-              vnfmReply: 1.5
               faults: {stepFails: 0.01, hostNotBack: 0.005, migrationNoConvergence: 0.02, vnfmSilent: 1}
               upgradesPerYear: 12
               stateGiB: 40
@@ -71,7 +70,7 @@ public sealed class CampaignLoaderSimulationTests
             new DurationSpread(DurationDistribution.Gamma, 0.3),
             0.11,
             new LiveMigrationSettings(0.3, 5, 60, 400, NonConvergence.AutoConverge, 2, 0.05),
-            45, 1.5,
+            45,
             new FaultRates(0.01, 0.005, 0.02, 1),
             12, 40, 0.5);
         Assert.Equal(expected, loaded.Value!.Simulation);
@@ -163,8 +162,8 @@ public sealed class CampaignLoaderSimulationTests
             ["expected a duration", "found '-20ms'"] },
         { "coldBoot: a while", "coldBoot: a while", "a while", DiagnosticCodes.BadValue, "simulation.coldBoot",
             ["expected a duration", "found 'a while'"] },
-        { "vnfmReply: [2s]", "vnfmReply: [2s]", "[2s]", DiagnosticCodes.WrongType, "simulation.vnfmReply",
-            ["expected a duration; found a list"] },
+        { "vnfmReply: 2s", "vnfmReply", "vnfmReply", DiagnosticCodes.UnknownKey, "simulation.vnfmReply",
+            ["the key 'vnfmReply' is no longer read: a notify step's expected: says how long the VNF managers take to reply"] },
         { "faults: {stepFails: 1.5}", "stepFails: 1.5", "1.5", DiagnosticCodes.BadValue, "simulation.faults.stepFails",
             ["expected a probability between 0 and 1", "found '1.5'"] },
         { "faults: {hostNotBack: 5%}", "hostNotBack: 5%", "5%", DiagnosticCodes.WrongType, "simulation.faults.hostNotBack",

@@ -33,7 +33,7 @@ public sealed partial class PlanWorldsTests
         ("impact reboot", 80), ("impact evacuate without reboot", 20), ("impact light", 60),
         ("host already at target", 5), ("recovery retries", 150), ("rollback graceful", 60), ("rollback restore", 60), ("rollback none", 60),
         ("maxFailures > 1", 150), ("durations not default", 150), ("durations fixed", 30), ("timeout equal to expected", 5),
-        ("live-migration settings", 80), ("migration link", 80), ("cold boot", 60), ("VNFM reply delay", 60), ("state GiB", 20),
+        ("live-migration settings", 80), ("migration link", 80), ("cold boot", 60), ("state GiB", 20),
         ("gentle", 230), ("not gentle", 100), ("mistake wide-waves", 10), ("mistake no-room", 10), ("mistake no-switchover", 10), ("mistake no-evacuation", 10),
         ("mistake broken-window", 10), ("mistake small-budget", 10), ("mistake wide-control", 10),
     ];
@@ -180,7 +180,6 @@ public sealed partial class PlanWorldsTests
         if (s.LiveMigration != d.LiveMigration) yield return "live-migration settings";
         if (s.MigrationGiBps != d.MigrationGiBps) yield return "migration link";
         if (s.ColdBootSeconds != d.ColdBootSeconds) yield return "cold boot";
-        if (s.VnfmReplySeconds != d.VnfmReplySeconds) yield return "VNFM reply delay";
         if (s.StateGiB is not null) yield return "state GiB";
     }
 

@@ -69,7 +69,6 @@ internal static class RandomCampaigns
                 OverheadSeconds = Maybe(random, m.OverheadSeconds, () => Seconds(random)),
             },
             Maybe(random, d.ColdBootSeconds, () => Seconds(random)),
-            Maybe(random, d.VnfmReplySeconds, () => Seconds(random)),
             new FaultRates(
                 Maybe(random, 0.0, () => Probability(random)),
                 Maybe(random, 0.0, () => Probability(random)),

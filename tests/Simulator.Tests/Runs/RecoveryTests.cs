@@ -1,3 +1,4 @@
+using Escalator.Model.Semantics;
 using Escalator.Simulator.Runs;
 
 namespace Escalator.Simulator.Tests.Runs;
@@ -23,8 +24,8 @@ public sealed class RecoveryTests
 
         Assert.Equal(RunOutcome.RolledBack, result.Outcome);
         Assert.Equal(1, result.FailedHosts);
-        // Enter-maintenance tried twice (one retry), then the failed host is restored from its backup (200 s).
-        Assert.Equal(2 * 5 + 200.0, result.DurationSeconds, 1e-9);
+        // Enter-maintenance tried twice (one retry, after its 5 s pause), then the failed host is restored from its backup (200 s).
+        Assert.Equal(2 * 5 + Recovery.RetryDelaySeconds(0) + 200.0, result.DurationSeconds, 1e-9);
         Assert.Equal(200.0, result.RollbackSeconds, 1e-9);
     }
 
@@ -121,16 +122,17 @@ public sealed class RecoveryTests
         Assert.Equal(1, result.AbortedMigrations);
         // Cold: 30 s of stop and start plus 11 GiB of disk at 1.1 GiB/s.
         Assert.Equal(40.0, result.InstanceDowntime[0], 1e-9);
-        // A VNF that tolerates no loss is out for the whole cold move: its budget's matter, not a breach of redundancy.
+        // A VNF that tolerates no loss is out for the whole cold move; without a budget it tolerates no interruption at all.
         Assert.Equal(40.0, result.Vnfs[0].Seconds, 1e-9);
-        Assert.Empty(result.Breaches);
+        var breach = Assert.Single(result.Breaches);
+        Assert.Equal((BreachKind.Redundancy, "solo", 2), (breach.Kind, breach.Subject, breach.Wave));
     }
 
     [Fact]
     public void Run_UpgradeFailsOnceThenSucceeds_InstanceDownForBothAttemptsOnly()
     {
         // The first seed whose run retries one upgrade and completes; the pinned instance on that host is down for both
-        // attempts (100 s each) and back afterwards, not held down by the first.
+        // attempts (100 s each) and the 5 s pause before the retry, and back afterwards, not held down by the first.
         var simulator = Pool("{stepFails: 0.3}", "{retries: 1, rollback: graceful, maxFailures: 1}");
         var (seed, result) = Enumerable.Range(1, 500).Select(s => (s, simulator.Run(1, s, trace: true)))
             .First(p => p.Item2.Outcome == RunOutcome.Completed
@@ -138,7 +140,7 @@ public sealed class RecoveryTests
         var failed = result.Timeline!.Entries.Single(e => e.Label.StartsWith("upgrade", StringComparison.Ordinal) && e.Label.EndsWith("(failed)", StringComparison.Ordinal));
         var instance = int.Parse(failed.Lane.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture) - 1;
 
-        Assert.Equal(200.0, result.InstanceDowntime[instance], 1e-9);
+        Assert.Equal(200.0 + Recovery.RetryDelaySeconds(0), result.InstanceDowntime[instance], 1e-9);
         Assert.All(result.InstanceDowntime.Where((_, i) => i != instance), d => Assert.Equal(100.0, d, 1e-9));
         Assert.True(result.Breaches.Count == 0, $"seed {seed}: {string.Join("; ", result.Breaches)}");
     }

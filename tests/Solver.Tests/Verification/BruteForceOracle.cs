@@ -43,6 +43,7 @@ internal sealed partial class BruteForceOracle
     private readonly ProcedureStep? _evacuate;
     private readonly double _upgradeSeconds;
     private readonly bool _affectsVms;
+    private readonly int _slots;
     private bool _truncated;
 
     private BruteForceOracle(DataCentre dc, Campaign campaign, Plan plan)
@@ -61,6 +62,7 @@ internal sealed partial class BruteForceOracle
         _upgradeSeconds = procedure.Steps.First(s => s.Action == StepAction.Upgrade).ExpectedSeconds;
         var impact = campaign.Components.Single(c => c.Name == "host-os").Impact;
         _affectsVms = impact.RebootHost || impact.Evacuate;
+        _slots = campaign.Simulation.LiveMigration.MaxConcurrentPerHost;
     }
 
     /// <summary>Where every instance is, which instance of each active-standby VNF is active, and the codes broken so far.</summary>
@@ -100,11 +102,11 @@ internal sealed partial class BruteForceOracle
         if (BreaksLimits(wave)) codes.Add("ESC-F1");
         if (BreaksQuorum(wave)) codes.Add("ESC-Q1");
         var active = state.Active.ToBuilder();
-        var outages = new List<(InstanceId Id, string Reason, double Seconds)>();
+        var outages = new List<(InstanceId Id, string Reason, double Seconds, HostId? From)>();
         foreach (var u in wave.Steps.Where(s => s.Action == StepAction.Switchover).SelectMany(s => s.Unavailable.Select(u => (s, u))))
         {
             var vnf = _instances[u.u.Instance].Vnf;
-            outages.Add((u.u.Instance, "switchover", vnf.SwitchoverSeconds > 0 ? vnf.SwitchoverSeconds : u.s.ExpectedSeconds));
+            outages.Add((u.u.Instance, "switchover", vnf.SwitchoverSeconds > 0 ? vnf.SwitchoverSeconds : u.s.ExpectedSeconds, null));
             active[vnf.Id] = vnf.Instances.First(i => i.Id != u.u.Instance).Id;
         }
         var planned = wave.Steps.SelectMany(s => s.Moves).GroupBy(m => m.Instance).ToDictionary(g => g.Key, g => g.Last().To);
@@ -115,7 +117,7 @@ internal sealed partial class BruteForceOracle
             {
                 var mode = _evacuate is null ? null : MoveMode(_instances[id].Vnf.Migration.Mode, _evacuate);
                 if (mode is { } m) movers.Add(new Mover(id, host, m, planned.GetValueOrDefault(id)));
-                else if (_affectsVms) outages.Add((id, "down", _upgradeSeconds));
+                else if (_affectsVms) outages.Add((id, "down", _upgradeSeconds, host));
             }
         }
         var assignments = Assign(state.Placement, wave, movers).ToList();
@@ -127,10 +129,10 @@ internal sealed partial class BruteForceOracle
         foreach (var assignment in assignments)
         {
             var mine = codes.ToImmutable().ToBuilder();
-            var disrupted = new List<(InstanceId Id, string Reason, double Seconds)>(outages);
+            var disrupted = new List<(InstanceId Id, string Reason, double Seconds, HostId? From)>(outages);
             foreach (var m in movers.Where(m => assignment[m.Id] is not null))
             {
-                disrupted.Add((m.Id, m.Mode == MigrationMode.Live ? "live" : "cold", m.Mode == MigrationMode.Live ? LivePause : _evacuate!.ExpectedSeconds));
+                disrupted.Add((m.Id, m.Mode == MigrationMode.Live ? "live" : "cold", m.Mode == MigrationMode.Live ? LivePause : _evacuate!.ExpectedSeconds, m.From));
             }
             JudgeVnfs(disrupted, active, mine);
             var placement = state.Placement.SetItems(assignment.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, p.Value!.Value)));
@@ -138,9 +140,10 @@ internal sealed partial class BruteForceOracle
         }
     }
 
-    /// <summary>ESC-R2 (an active instance down or cold-moved) and ESC-R1 (more instances out than tolerated; for a VNF
-    /// that tolerates none, any out longer than its budget) for every VNF touched by the wave.</summary>
-    private void JudgeVnfs(List<(InstanceId Id, string Reason, double Seconds)> disrupted, ImmutableDictionary<VnfId, InstanceId>.Builder active, ImmutableSortedSet<string>.Builder codes)
+    /// <summary>ESC-R2 (an active instance down or cold-moved) and ESC-R1 (more instances out than tolerated — a switchover
+    /// takes none down, and a host sends at most its concurrent migrations at once; for a VNF that tolerates none, any out
+    /// longer than its budget) for every VNF touched by the wave.</summary>
+    private void JudgeVnfs(List<(InstanceId Id, string Reason, double Seconds, HostId? From)> disrupted, ImmutableDictionary<VnfId, InstanceId>.Builder active, ImmutableSortedSet<string>.Builder codes)
     {
         foreach (var group in disrupted.GroupBy(d => _instances[d.Id].Vnf.Id))
         {
@@ -153,7 +156,10 @@ internal sealed partial class BruteForceOracle
             var longest = group.GroupBy(d => d.Id).Select(g => g.Max(d => d.Seconds)).ToList();
             var tolerated = vnf.Redundancy.Tolerated(vnf.Instances.Length);
             var budget = vnf.Availability?.MaxOutageSeconds ?? 0;
-            if (tolerated > 0 ? longest.Count > tolerated : longest.Any(s => s > budget)) codes.Add("ESC-R1");
+            var down = group.Where(d => d.Reason != "switchover").GroupBy(d => d.Id).Select(g => g.First()).ToList();
+            var together = down.Count(d => d.Reason == "down")
+                + down.Where(d => d.Reason != "down").GroupBy(d => d.From).Sum(g => Math.Min(g.Count(), _slots));
+            if (tolerated > 0 ? together > tolerated : longest.Any(s => s > budget)) codes.Add("ESC-R1");
         }
     }
 

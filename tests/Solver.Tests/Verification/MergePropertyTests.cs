@@ -1,3 +1,4 @@
+using Escalator.Model.Semantics;
 using Escalator.Model.Campaigns;
 using Escalator.Model.Plans;
 using Escalator.Model.Topology;
@@ -67,13 +68,18 @@ public sealed class MergePropertyTests
         var max = limits.MaxUnavailable.Resolve(plan.Stages[0].Hosts.Length);
         var placement = dc.Vnfs.SelectMany(v => v.Instances).ToDictionary(i => i.Id, i => i.Host);
         (int, bool, Vnf?)? byLimits = null;
+        var evacuate = procedure.Steps.FirstOrDefault(s => s.Action == StepAction.Evacuate);
+        var slots = world.Campaign.Simulation.LiveMigration.MaxConcurrentPerHost;
+        // Out at once: a VM that cannot move goes down with its host; a host sends at most its concurrent migrations at once.
+        int Together(Vnf v, HashSet<HostId> ids) => v.Instances.Where(i => ids.Contains(placement[i.Id])).GroupBy(i => placement[i.Id])
+            .Sum(g => evacuate is not null && !MoveRule.Chain(evacuate, v.Migration.Mode).IsEmpty ? Math.Min(g.Count(), slots) : g.Count());
         for (var a = 1; a < plan.Waves.Length; a++)
         {
             var hosts = plan.Waves[a - 1].Hosts.Concat(plan.Waves[a].Hosts).Select(h => dc.Hosts.Single(x => x.Id == h)).ToList();
             var overLimits = hosts.Count > max || Over(hosts.Select(h => h.Rack), limits.PerRack)
                 || Over(hosts.Select(h => h.Zone), limits.PerZone) || Over(hosts.Select(h => h.Site), limits.PerSite);
             var ids = hosts.Select(h => h.Id).ToHashSet();
-            var vnf = takesDown ? dc.Vnfs.FirstOrDefault(v => v.Tolerated >= 1 && v.Instances.Count(i => ids.Contains(placement[i.Id])) > v.Tolerated) : null;
+            var vnf = takesDown ? dc.Vnfs.FirstOrDefault(v => v.Tolerated >= 1 && Together(v, ids) > v.Tolerated) : null;
             if (vnf is not null) return (a, overLimits, vnf);
             byLimits ??= overLimits ? (a, true, null) : null;
             foreach (var move in plan.Waves[a - 1].Steps.SelectMany(s => s.Moves).Where(m => m.To is not null)) placement[move.Instance] = move.To!.Value;

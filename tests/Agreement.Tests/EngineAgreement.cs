@@ -1,0 +1,139 @@
+using Escalator.LiveBackend.Execution;
+using Escalator.LiveBackend.Journal;
+using Escalator.LiveBackend.Simulated;
+using Escalator.Model.Plans;
+using Escalator.Simulator.Runs;
+using Escalator.Solver.Invariants;
+using Escalator.Solver.Verification;
+
+namespace Escalator.Agreement.Tests;
+
+/// <summary>One generated plan through the three engines, and where they disagree (see the Semantics README, "Agreement").</summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Solver SAFE ⇒ the expected run (<c>simulate --expected</c>) breaks nothing and puts no VNF over budget, and no VNF is
+/// over budget in more than 5 % of the fault-free Monte Carlo runs (the default confidence).</item>
+/// <item>Solver UNSAFE ⇒ each violation of an invariant the simulator models shows in the simulation: a breach of its kind at
+/// the wave named (in the expected run or a Monte Carlo run), or for a budget the VNF named over it in more than 5 % of runs.
+/// Violations of what the simulator says it does not model (<see cref="NotSimulated"/>) are the solver's alone.</item>
+/// <item>Solver SAFE ⇒ the executor on the simulated backend, fault-free at expected durations, performs the simulator's
+/// expected run step for step: the same steps and moves per target with the same start and end (virtual time), the same
+/// destinations, the same interruptions per instance and the same end. Failure paths still differ — a failed host restored
+/// from its backup by the simulator, left for an operator by the executor; a rollback's durations and moves — so on an
+/// unsafe plan (run on the operator's override) or a run that fails, the differences are counted, not held to.</item>
+/// </list>
+/// </remarks>
+internal static partial class EngineAgreement
+{
+    /// <summary>Fault-free Monte Carlo runs per plan.</summary>
+    public const int Runs = 20;
+
+    /// <summary>Invariants the simulator does not model; its output says so ("not simulated").</summary>
+    private static readonly HashSet<string> NotSimulated = [.. PlanSimulator.NotSimulated.SelectMany(n => n.Codes)];
+
+    private static readonly DateTimeOffset Start = new(2026, 12, 3, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The verdict, every disagreement found (empty: the engines agree), and where the executor went another way than
+    /// the simulator on a failure path — a plan the solver rejects (run on the operator's override), or one whose expected run
+    /// does not complete (a step whose timeout is its expected time) — reported, not yet held to.</summary>
+    public static (bool Safe, IReadOnlyList<string> Disagreements, IReadOnlyList<string> FailurePath) Check(PlanWorld world)
+    {
+        var plan = PlanExpander.Expand(world.Campaign, world.Topology);
+        var verdict = PlanVerifier.Verify(world.Topology, world.Campaign, plan, new VerifyOptions(TimeSpan.FromSeconds(60)));
+        var simulator = new PlanSimulator(world.Topology, world.Campaign, plan);
+        var expected = simulator.Run(1, world.Seed, faults: false, trace: true, expected: true);
+        var runs = MonteCarlo.Run(simulator, new MonteCarloOptions(Runs, world.Seed, Faults: false, Parallelism: 1));
+        var summary = MonteCarloSummary.Of(runs);
+        var found = new List<string>();
+        if (verdict.IsSafe) found.AddRange(Safe(expected, summary));
+        else found.AddRange(Unsafe(verdict, expected, runs, summary));
+        var executed = Executed(world, plan, verdict.IsSafe, StepTrace.Of(expected, simulator));
+        var held = verdict.IsSafe && expected.Outcome == RunOutcome.Completed;
+        if (held) found.AddRange(executed);
+        return (verdict.IsSafe, found, held ? [] : executed);
+    }
+
+    private static IEnumerable<string> Safe(RunResult expected, MonteCarloSummary summary)
+    {
+        foreach (var b in expected.Breaches) yield return $"solver SAFE, but the expected run breaks {b.Kind} of {b.Subject} in wave {b.Wave}: {b.Message}";
+        foreach (var (v, outage) in summary.Vnfs.Zip(expected.Vnfs).Where(p => p.First.Budget is { } budget && (p.Second.Seconds > budget || p.Second.Lost > 0)))
+        {
+            yield return $"solver SAFE, but the expected run puts {v.Vnf.Id} over its budget of {v.Budget:0.###} s: {outage.Seconds:0.###} s";
+        }
+        foreach (var v in summary.Vnfs.Where(v => v.OverBudgetAtP95))
+        {
+            yield return $"solver SAFE at p95, but {v.Vnf.Id} is over its budget in {v.OverBudget:P0} of fault-free runs";
+        }
+    }
+
+    /// <summary>An unsafe verdict is seen when some violation of a modelled invariant shows: a breach of its kind at its wave,
+    /// or its subject (a VNF, a cluster, an instance) breached at that wave, or — for a VNF — over its budget in the expected
+    /// run or in more than 5 % of runs. Only violations in waves the expected run performed in full count: a run that stops early
+    /// (a step that expires at its expected time, then the rollback) never performs the rest of the plan.</summary>
+    private static IEnumerable<string> Unsafe(VerificationResult verdict, RunResult expected, MonteCarloResult runs, MonteCarloSummary summary)
+    {
+        var reached = StepTrace.WavesBeforeAFailure(expected);
+        var modelled = verdict.Violations.Where(v => !NotSimulated.Contains(v.Code) && v.Wave <= reached && !ByTiming(v)).ToList();
+        if (modelled.Count == 0) yield break;
+        var breaches = expected.Breaches.Concat(runs.Runs.SelectMany(r => r.Breaches)).ToList();
+        var over = summary.Vnfs.Zip(expected.Vnfs)
+            .Where(p => p.First.OverBudgetAtP95 || p.Second.Lost > 0 || (p.First.Budget is { } b && p.Second.Seconds > b))
+            .Select(p => p.First.Vnf.Id.Name).ToHashSet(StringComparer.Ordinal);
+        bool Seen(Violation v) =>
+            breaches.Any(b => b.Wave == v.Wave && (Kinds(v.Code).Contains(b.Kind) || b.Subject == v.Subject)) || over.Contains(v.Subject);
+        if (!modelled.Any(Seen))
+        {
+            yield return $"solver UNSAFE, but the simulation shows none of it: {string.Join("; ", modelled.Take(4))}";
+        }
+    }
+
+    /// <summary>An ESC-R1 made only of moves off different hosts of a wave: the solver counts them as falling together because
+    /// nothing in the plan orders them; whether they do is a matter of timing (a slow VNFM's reply, a retry), which fault-free
+    /// runs at the campaign's spread may never sample. The solver's alone, like the invariants the simulator does not model.</summary>
+    private static bool ByTiming(Violation v) =>
+        v.Code == Invariant.Redundancy.Code && v.Message.Contains(" are out together;", StringComparison.Ordinal)
+        && Interruptions().Match(v.Message) is { Success: true } m
+        && m.Groups["each"].Captures.All(c => c.Value.Contains("-migrat", StringComparison.Ordinal));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"tolerates \d+[^(]*\((?:(?<each>[^,()]+(?:\([^)]*\))?)(?:, | and |\)))+")]
+    private static partial System.Text.RegularExpressions.Regex Interruptions();
+
+    /// <summary>The breaches a run shows for a violated invariant (a VM with no spare to go to stays: a capacity breach, or
+    /// is lost with its retired host).</summary>
+    private static BreachKind[] Kinds(string code) => code switch
+    {
+        "ESC-R1" => [BreachKind.Redundancy],
+        "ESC-Q1" => [BreachKind.Quorum],
+        "ESC-C1" => [BreachKind.Capacity],
+        "ESC-C2" => [BreachKind.MoveOnce],
+        "ESC-U1" => [BreachKind.Lost, BreachKind.Capacity],
+        _ => [],
+    };
+
+    /// <summary>The executor's fault-free run at expected durations against the simulator's.</summary>
+    private static IReadOnlyList<string> Executed(PlanWorld world, Plan plan, bool safe, StepTrace simulated)
+    {
+        var dir = Directory.CreateTempSubdirectory("escalator-agree-");
+        try
+        {
+            var engine = new SimulatedEngine(Start, world.Seed, faults: false, expected: true);
+            using var journal = CampaignJournal.Open(Path.Combine(dir.FullName, "journal.db"), engine.Time, syncToDisk: false);
+            var events = new List<ExecutionEvent>();
+            var request = new ExecutionRequest(world.Campaign.Name, world.Campaign, world.Topology, plan, PlanJson.Write(plan),
+                new SafetyCheck(safe, safe ? "safe" : "unsafe", Override: !safe));
+            var result = engine.Execute(request, journal, new ExecutionOptions("agreement:1", TimeSpan.FromHours(1)), events.Add, CancellationToken.None);
+            if (result.Refused) return [$"the executor refused the plan: {result.Refusal}"];
+            var backend = engine.Backend!;
+            var initial = world.Topology.Vnfs.SelectMany(v => v.Instances).ToDictionary(i => i.Id.Name, i => i.Host.Name, StringComparer.Ordinal);
+            var placement = initial.Keys.ToDictionary(vm => vm, vm => backend.HostOf(vm).Name, StringComparer.Ordinal);
+            var executed = StepTrace.Of(events, Start, plan, placement, backend.Downtime);
+            var differences = executed.Differences(simulated, initial);
+            return [.. differences.Select(d => $"executor ≠ simulator: {d}"),
+                .. differences.Count == 0 ? [] : events.Where(e => e.Code is not null).Take(5).Select(e => $"  executor: wave {e.Wave} {e.Target} {e.Action} {e.Outcome}: {e.Message}")];
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
