@@ -95,17 +95,16 @@ internal sealed partial class CampaignRun
     /// <summary>A host failed in this campaign: it counts against the recovery policy's limit and stays out, with whatever
     /// its upgrade took down, for an operator (the executor leaves it in maintenance); at the limit, or when the step's
     /// policy says so, the campaign stops and rolls back the hosts it upgraded.</summary>
-    private IEnumerable<Event> HostFails(TargetPlan target, bool rollback)
+    private void HostFails(TargetPlan target, bool rollback)
     {
         if (target.Host < 0)
         {
             Stop(rollback: true);
-            return [];
+            return;
         }
         _failures++;
         _dc.SetStatus(target.Host, HostStatus.Failed);
         if (rollback || _failures >= _model.Campaign.Recovery.MaxFailures) Stop(rollback: true);
-        return [];
     }
 
     /// <summary>Brings back what a host's upgrade took down.</summary>
