@@ -30,7 +30,10 @@ internal sealed partial record StepTrace(IReadOnlyList<Performed> Steps, IReadOn
         var timeline = run.Timeline ?? throw new ArgumentException("the run was not traced", nameof(run));
         var steps = new List<Performed>();
         var moved = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var e in timeline.Entries)
+        // A rollback's moves are no plan step's: the executor logs the host's rollback, not each move (their effect shows
+        // in the placement, the interruptions and the end).
+        var rollback = run.DurationSeconds - run.RollbackSeconds;
+        foreach (var e in timeline.Entries.Where(e => run.RollbackSeconds == 0 || e.Start < rollback))
         {
             if (e.Category == TimelineCategory.Step && !NotOk().IsMatch(e.Label)) steps.Add(new Performed(e.Lane, e.Label, e.Start, e.End));
             if (e.Category == TimelineCategory.Migration && !e.Label.EndsWith(": aborted", StringComparison.Ordinal))

@@ -1,6 +1,7 @@
 using Escalator.LiveBackend.Backends;
 using Escalator.LiveBackend.Journal;
 using Escalator.Model.Campaigns;
+using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 
 namespace Escalator.LiveBackend.Execution;
@@ -95,15 +96,22 @@ public sealed partial class Executor
         await _backend.SetHostEnabledAsync(host, false, reason, 0, cancellationToken).ConfigureAwait(true);
         foreach (var server in await _backend.ServersOnAsync(host, cancellationToken).ConfigureAwait(true))
         {
-            var ticket = await _backend.StartMigrationAsync(new MigrationRequest(server, MigrationMode.Live, null), cancellationToken).ConfigureAwait(true);
+            var moveBy = _instances.Contains(new InstanceId(server.Name)) ? Recovery.RollbackMode(_index.VnfOf(new InstanceId(server.Name))) : MigrationMode.Live;
+            var request = new MigrationRequest(server, moveBy, null, Recovery.RollbackPlannedSeconds(_request.Campaign), Fallback: true);
+            var ticket = await _backend.StartMigrationAsync(request, cancellationToken).ConfigureAwait(true);
             var moved = await _backend.WaitMigrationAsync(ticket, cancellationToken).ConfigureAwait(true);
             if (!moved.Completed) return $"could not move {server.Name} away: {moved.Error}";
         }
         var original = Components(host);
-        var action = new HostAction(StepAction.Upgrade, host.Name, RunId, 0, original, 0) { Rollback = true };
+        var upgrade = Plan.Waves.SelectMany(w => w.Steps).LastOrDefault(s => s.Target == host.Name && s.Action == StepAction.Upgrade);
+        var seconds = upgrade is null ? 0 : Recovery.RollbackSeconds(_request.Campaign, upgrade);
+        var action = new HostAction(StepAction.Upgrade, host.Name, RunId, 0, original, seconds) { Rollback = true };
         var result = await _backend.RunActionAsync(action, cancellationToken).ConfigureAwait(true);
         if (!result.Ok) return $"{(mode == RollbackMode.Restore ? "restore" : "downgrade")} failed: {result.Error}";
         Emit(0, host.Name, "rollback", "ok", $"{host} back to {string.Join(", ", original.Select(p => $"{p.Key} {p.Value}"))}");
+        // Back in service at once, so that the next host's VMs may go there.
+        await _backend.SetHostEnabledAsync(host, true, null, 0, cancellationToken).ConfigureAwait(true);
+        Journal(j => j.RecordReenabled(RunId, host.Name, ComputeService));
         return null;
     }
 

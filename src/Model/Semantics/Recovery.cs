@@ -1,4 +1,6 @@
 using Escalator.Model.Campaigns;
+using Escalator.Model.Plans;
+using Escalator.Model.Topology;
 
 namespace Escalator.Model.Semantics;
 
@@ -46,6 +48,31 @@ public enum RecoveryAction
 /// <summary>The one recovery decision, for the simulator and the executor alike.</summary>
 public static class Recovery
 {
+    /// <summary>How long taking a host back takes: a graceful rollback downgrades in the upgrade's time; a restore puts the
+    /// backup back in the longest restore time of the components the upgrade brought (the upgrade's time if none says).</summary>
+    public static double RollbackSeconds(Campaign campaign, PlanStep upgrade)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(upgrade);
+        var restore = upgrade.Versions.Select(v => campaign.Component(v.Component)?.Impact.RestoreSeconds ?? 0).DefaultIfEmpty(0).Max();
+        return campaign.Recovery.Rollback == Campaigns.RollbackMode.Graceful || restore <= 0 ? upgrade.ExpectedSeconds : restore;
+    }
+
+    /// <summary>How a rollback empties the host it takes back: each VM live where its VNF allows it, else cold; with no plan
+    /// step to time it, as a fallback is timed (<see cref="RollbackPlannedSeconds"/>, not the first mode of a chain).</summary>
+    public static MigrationMode RollbackMode(Vnf vnf)
+    {
+        ArgumentNullException.ThrowIfNull(vnf);
+        return vnf.Migration.Mode == MigrationMode.Live ? MigrationMode.Live : MigrationMode.Cold;
+    }
+
+    /// <summary>A rollback's move of a VM that declares no memory takes a cold boot's time.</summary>
+    public static double RollbackPlannedSeconds(Campaign campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        return campaign.Simulation.ColdBootSeconds;
+    }
+
     /// <summary>The pause before retry <paramref name="retriesUsed"/> + 1: 5 s, doubling, at most a minute. A cloud's view
     /// settles meanwhile: Nova's scheduler, for one, learns of a finished migration a moment after its record says so, and
     /// until then its anti-affinity filter still counts the server on its old host.</summary>

@@ -81,7 +81,7 @@ internal sealed partial class CampaignRun
         if (attempt.End != AttemptEnd.Ok) yield break;
         Release(host);
         _dc.SetStatus(host, HostStatus.Maintenance);
-        _upgraded.Add(new Upgraded(host, s.ExpectedSeconds, target.RestoreSeconds > 0 ? target.RestoreSeconds : s.ExpectedSeconds));
+        _upgraded.Add(new Upgraded(host, Recovery.RollbackSeconds(_model.Campaign, s)));
     }
 
     /// <summary>A parallel universe retires an old host: what is still on it is lost for good.</summary>
@@ -92,38 +92,19 @@ internal sealed partial class CampaignRun
         _dc.SetStatus(target.Host, HostStatus.Retired);
     }
 
-    /// <summary>A host failed for good in this campaign: it counts against the recovery policy's limit. Below the limit it is
-    /// restored from its backup and rejoins (unless it did not come back); at the limit the campaign stops and rolls back.</summary>
-    private IEnumerable<Event> HostFails(TargetPlan target, bool lost, bool rollback)
+    /// <summary>A host failed in this campaign: it counts against the recovery policy's limit and stays out, with whatever
+    /// its upgrade took down, for an operator (the executor leaves it in maintenance); at the limit, or when the step's
+    /// policy says so, the campaign stops and rolls back the hosts it upgraded.</summary>
+    private void HostFails(TargetPlan target, bool rollback)
     {
-        var host = target.Host;
-        if (host < 0)
+        if (target.Host < 0)
         {
             Stop(rollback: true);
-            yield break;
+            return;
         }
         _failures++;
-        _dc.SetStatus(host, HostStatus.Failed);
+        _dc.SetStatus(target.Host, HostStatus.Failed);
         if (rollback || _failures >= _model.Campaign.Recovery.MaxFailures) Stop(rollback: true);
-        if (lost) yield break;
-        if (_stop)
-        {
-            // A rollback restores it with the rest; without one it stays as it is for an operator.
-            if (_rollback) _failed.Add((host, target.RestoreSeconds));
-            yield break;
-        }
-        var start = _sim.Now;
-        yield return _sim.Timeout(_draw.Draw(target.RestoreSeconds));
-        RestoreHost(host);
-        Trace(target.Name, Runs.TimelineCategory.Rollback, $"restore {target.Name} from its backup", start);
-    }
-
-    /// <summary>A failed host restored: its members and any VM left on it come back, and it is in service again.</summary>
-    private void RestoreHost(int host)
-    {
-        if (_dc.StatusOf(host) != HostStatus.Failed) return;
-        Release(host);
-        _dc.SetStatus(host, HostStatus.InService);
     }
 
     /// <summary>Brings back what a host's upgrade took down.</summary>

@@ -1,4 +1,5 @@
 using Escalator.Model.Campaigns;
+using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 using Escalator.Simulator.Engine;
 using Escalator.Simulator.Runs;
@@ -7,22 +8,15 @@ namespace Escalator.Simulator.DataCentre;
 
 internal sealed partial class CampaignRun
 {
-    /// <summary>Undoes the campaign: failed hosts are restored from their backups, then the hosts upgraded so far are taken
-    /// back one at a time in reverse order, each emptied by live migration first. A graceful rollback downgrades (as long as
+    /// <summary>Undoes the campaign: the hosts upgraded so far are taken back one at a time in reverse order (failed ones stay
+    /// for an operator, as the executor leaves them), each emptied first. A graceful rollback downgrades (as long as
     /// the upgrade took); a restore puts the backup back (the components' restore time).</summary>
     private IEnumerable<Event> Rollback()
     {
-        foreach (var (host, restore) in _failed)
-        {
-            var start = _sim.Now;
-            yield return _sim.Timeout(_draw.Draw(restore));
-            RestoreHost(host);
-            Trace(_model.Hosts[host].Id.Name, TimelineCategory.Rollback, $"restore {_model.Hosts[host].Id} from its backup", start);
-        }
         var graceful = _model.Campaign.Recovery.Rollback == RollbackMode.Graceful;
         for (var k = _upgraded.Count - 1; k >= 0; k--)
         {
-            var (host, upgrade, restore) = _upgraded[k];
+            var (host, seconds) = _upgraded[k];
             if (_dc.StatusOf(host) is not (HostStatus.InService or HostStatus.Maintenance)) continue;
             var start = _sim.Now;
             var lane = _model.Hosts[host].Id.Name;
@@ -31,14 +25,14 @@ internal sealed partial class CampaignRun
             {
                 var to = Destination(instance, -1, fromPlan: false);
                 if (to < 0) continue;
-                var mode = _model.Instances[instance].VnfOf.Migration.Mode == MigrationMode.Live ? MigrationMode.Live : MigrationMode.Cold;
-                // A rollback has no plan step to estimate a move by: a VM that declares no memory moves in a cold boot's time.
-                foreach (var e in Migrate(lane, instance, to, mode, first: false, _settings.ColdBootSeconds, double.PositiveInfinity, new Attempt())) yield return e;
+                var mode = Recovery.RollbackMode(_model.Instances[instance].VnfOf);
+                foreach (var e in Migrate(lane, instance, to, mode, first: false, Recovery.RollbackPlannedSeconds(_model.Campaign), double.PositiveInfinity,
+                    new Attempt())) yield return e;
             }
             var left = _dc.InstancesOn(host).ToArray();
             _dc.SetStatus(host, HostStatus.Down);
             foreach (var i in left) _dc.Down(i, +1);
-            yield return _sim.Timeout(_draw.Draw(graceful ? upgrade : restore));
+            yield return _sim.Timeout(_draw.Draw(seconds));
             foreach (var i in left) _dc.Down(i, -1);
             _dc.SetStatus(host, HostStatus.InService);
             Trace(lane, TimelineCategory.Rollback, graceful ? $"roll {lane} back" : $"restore {lane} from its backup", start);

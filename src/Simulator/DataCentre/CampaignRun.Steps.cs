@@ -29,7 +29,7 @@ internal sealed partial class CampaignRun
                 foreach (var e in Evacuation(target, steps[i..(last + 1)], evacuation)) yield return e;
                 i = last;
                 if (evacuation.Then is RecoveryAction.Go) continue;
-                foreach (var e in Consequence(target, evacuation.Then, lost: false)) yield return e;
+                Consequence(target, evacuation.Then);
                 yield break;
             }
             var attempt = new Attempt();
@@ -45,7 +45,7 @@ internal sealed partial class CampaignRun
                     continue;
                 }
                 if (then is RecoveryAction.Go or RecoveryAction.Skip) break;
-                foreach (var e in Consequence(target, then, lost: attempt.End == AttemptEnd.HostLost)) yield return e;
+                Consequence(target, then);
                 yield break;
             }
         }
@@ -56,15 +56,15 @@ internal sealed partial class CampaignRun
     /// <summary>What ends a target's steps early: a failed host (<see cref="RecoveryAction.FailHost"/>, or
     /// <see cref="RecoveryAction.Rollback"/> with the campaign's rollback), or an abort, after which the executor enables
     /// again what it disabled.</summary>
-    private IEnumerable<Event> Consequence(TargetPlan target, RecoveryAction then, bool lost)
+    private void Consequence(TargetPlan target, RecoveryAction then)
     {
         if (then == RecoveryAction.Abort)
         {
             Stop(rollback: false);
             if (target.Host >= 0 && _dc.StatusOf(target.Host) == HostStatus.Maintenance) _dc.SetStatus(target.Host, HostStatus.InService);
-            return [];
+            return;
         }
-        return HostFails(target, lost, rollback: then == RecoveryAction.Rollback);
+        HostFails(target, rollback: then == RecoveryAction.Rollback);
     }
 
     private static string Words(AttemptEnd end) => end switch

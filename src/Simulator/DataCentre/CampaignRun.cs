@@ -18,7 +18,6 @@ internal sealed partial class CampaignRun
     private readonly bool _faults;
     private readonly List<Upgraded> _upgraded = [];
     private readonly Resource?[] _outgoing;
-    private readonly List<(int Host, double RestoreSeconds)> _failed = [];
     private readonly Dictionary<int, (int[] Instances, (int Cluster, int Host)[] Services)> _held = [];
     private RunOutcome _outcome = RunOutcome.Completed;
     private bool _stop;
@@ -46,7 +45,7 @@ internal sealed partial class CampaignRun
     }
 
     /// <summary>A host this run upgraded, for a rollback in reverse order.</summary>
-    private sealed record Upgraded(int Host, double UpgradeSeconds, double RestoreSeconds);
+    private sealed record Upgraded(int Host, double RollbackSeconds);
 
     public RunResult Execute(int run, int seed)
     {

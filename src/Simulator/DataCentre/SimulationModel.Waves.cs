@@ -14,8 +14,7 @@ internal sealed record WavePlan(Wave Wave, TargetPlan[] Targets)
 
 /// <summary>The steps of one target of a wave. <paramref name="Host"/> is −1 for a stage-wide target (transfer, cut-over).</summary>
 /// <param name="AffectsVms">Whether the host's upgrade takes down the VMs still on it (the plan's versions' impact).</param>
-/// <param name="RestoreSeconds">How long restoring the host from its backup takes (the longest of its components').</param>
-internal sealed record TargetPlan(string Name, int Host, CompiledStep[] Steps, bool AffectsVms, double RestoreSeconds);
+internal sealed record TargetPlan(string Name, int Host, CompiledStep[] Steps, bool AffectsVms);
 
 /// <summary>A plan step with its references resolved to indices.</summary>
 /// <param name="Instance">The instance the step moves or switches over, or −1.</param>
@@ -34,11 +33,8 @@ internal sealed partial class SimulationModel
 
     private TargetPlan Target(string name, PlanStep[] steps)
     {
-        var upgraded = steps.Where(s => s.Action == StepAction.Upgrade).SelectMany(s => s.Versions).Select(v => v.Component).ToList();
-        var impacts = upgraded.Select(c => Campaign.Component(c)?.Impact).OfType<Model.Software.UpgradeImpact>().ToList();
-        var restore = impacts.Count == 0 ? 0 : impacts.Max(i => i.RestoreSeconds);
-        return new TargetPlan(name, HostIndex.TryGetValue(new(name), out var h) ? h : -1, [.. steps.Select(Compile)],
-            Campaign.TakesVmsDown(upgraded), restore);
+        var upgraded = steps.Where(s => s.Action == StepAction.Upgrade).SelectMany(s => s.Versions).Select(v => v.Component);
+        return new TargetPlan(name, HostIndex.TryGetValue(new(name), out var h) ? h : -1, [.. steps.Select(Compile)], Campaign.TakesVmsDown(upgraded));
     }
 
     private CompiledStep Compile(PlanStep step)
