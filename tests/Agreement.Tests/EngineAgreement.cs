@@ -11,11 +11,13 @@ namespace Escalator.Agreement.Tests;
 /// <summary>One generated plan through the three engines, and where they disagree (see the Semantics README, "Agreement").</summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>Solver SAFE ⇒ the expected run (<c>simulate --expected</c>) breaks nothing and puts no VNF over budget, and no VNF is
-/// over budget in more than 5 % of the fault-free Monte Carlo runs (the default confidence).</item>
-/// <item>Solver UNSAFE ⇒ each violation of an invariant the simulator models shows in the simulation: a breach of its kind at
-/// the wave named (in the expected run or a Monte Carlo run), or for a budget the VNF named over it in more than 5 % of runs.
-/// Violations of what the simulator says it does not model (<see cref="NotSimulated"/>) are the solver's alone.</item>
+/// <item>Solver SAFE ⇒ the expected run (<c>simulate --expected</c>) breaks nothing and puts no VNF over budget (up to its
+/// first failure, if a step expires at its expected time), and no VNF is over budget in more than 5 % of the fault-free
+/// Monte Carlo runs (the default confidence).</item>
+/// <item>Solver UNSAFE ⇒ some violation it names of an invariant the simulator models shows in the simulation (in a wave the
+/// expected run performed in full): a breach of its kind or of its subject at its wave (in the expected run or a Monte Carlo
+/// run), or the VNF it names over budget. Violations of what the simulator says it does not model (<see cref="NotSimulated"/>)
+/// and a redundancy violation made only of moves off different hosts (<see cref="ByTiming"/>) are the solver's alone.</item>
 /// <item>Solver SAFE ⇒ the executor on the simulated backend, fault-free at expected durations, performs the simulator's
 /// expected run step for step: the same steps and moves per target with the same start and end (virtual time), the same
 /// destinations, the same interruptions per instance and the same end. Failure paths still differ in places (what a failed
