@@ -110,15 +110,13 @@ internal static partial class EngineAgreement
 
     /// <summary>The breaches a run shows for a violated invariant (a VM with no spare to go to stays: a capacity breach, or
     /// is lost with its retired host).</summary>
-    private static BreachKind[] Kinds(string code) => code switch
-    {
-        "ESC-R1" => [BreachKind.Redundancy],
-        "ESC-Q1" => [BreachKind.Quorum],
-        "ESC-C1" => [BreachKind.Capacity],
-        "ESC-C2" => [BreachKind.MoveOnce],
-        "ESC-U1" => [BreachKind.Lost, BreachKind.Capacity],
-        _ => [],
-    };
+    private static BreachKind[] Kinds(string code) =>
+        code == Invariant.Redundancy.Code ? [BreachKind.Redundancy]
+        : code == Invariant.Quorum.Code ? [BreachKind.Quorum]
+        : code == Invariant.Capacity.Code ? [BreachKind.Capacity]
+        : code == Invariant.MoveOnce.Code ? [BreachKind.MoveOnce]
+        : code == Invariant.Spares.Code ? [BreachKind.Lost, BreachKind.Capacity]
+        : [];
 
     /// <summary>The executor's fault-free run at expected durations against the simulator's.</summary>
     private static IReadOnlyList<string> Executed(PlanWorld world, Plan plan, bool safe, StepTrace simulated)

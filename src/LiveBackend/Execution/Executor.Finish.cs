@@ -96,7 +96,7 @@ public sealed partial class Executor
         await _backend.SetHostEnabledAsync(host, false, reason, 0, cancellationToken).ConfigureAwait(true);
         foreach (var server in await _backend.ServersOnAsync(host, cancellationToken).ConfigureAwait(true))
         {
-            var moveBy = _instances.Contains(new InstanceId(server.Name)) ? Recovery.RollbackMode(_index.VnfOf(new InstanceId(server.Name))) : MigrationMode.Live;
+            var moveBy = _instances.Contains(new InstanceId(server.Name)) ? Recovery.RollbackMigrationMode(_index.VnfOf(new InstanceId(server.Name))) : MigrationMode.Live;
             var request = new MigrationRequest(server, moveBy, null, Recovery.RollbackPlannedSeconds(_request.Campaign), Fallback: true);
             var ticket = await _backend.StartMigrationAsync(request, cancellationToken).ConfigureAwait(true);
             var moved = await _backend.WaitMigrationAsync(ticket, cancellationToken).ConfigureAwait(true);

@@ -111,11 +111,9 @@ public sealed partial class Executor
         {
             attempt = Attempt.Fail(e.Message);
         }
-        // The VNFMs were told when the actions begin (Fenix's actions_at): an early answer does not bring that forward.
-        var lead = TimeSpan.FromSeconds(step.Step.LeadSeconds) - (Now - started);
-        if (attempt.Ok && step.Step is { Action: StepAction.Notify, WaitReply: true } && lead > TimeSpan.Zero)
+        if (attempt.Ok && Recovery.LeadLeftSeconds(step.Step, (Now - started).TotalSeconds) is > 0 and var lead)
         {
-            await _backend.Time.DelayAsync(lead, cancellationToken).ConfigureAwait(true);
+            await _backend.Time.DelayAsync(TimeSpan.FromSeconds(lead), cancellationToken).ConfigureAwait(true);
         }
         var seconds = (Now - started).TotalSeconds;
         Journal(j => j.Complete(entry, attempt.Ok ? ActionOutcome.Ok : ActionOutcome.Failed, attempt.Error));

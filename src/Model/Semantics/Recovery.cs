@@ -55,12 +55,12 @@ public static class Recovery
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(upgrade);
         var restore = upgrade.Versions.Select(v => campaign.Component(v.Component)?.Impact.RestoreSeconds ?? 0).DefaultIfEmpty(0).Max();
-        return campaign.Recovery.Rollback == Campaigns.RollbackMode.Graceful || restore <= 0 ? upgrade.ExpectedSeconds : restore;
+        return campaign.Recovery.Rollback == RollbackMode.Graceful || restore <= 0 ? upgrade.ExpectedSeconds : restore;
     }
 
     /// <summary>How a rollback empties the host it takes back: each VM live where its VNF allows it, else cold; with no plan
     /// step to time it, as a fallback is timed (<see cref="RollbackPlannedSeconds"/>, not the first mode of a chain).</summary>
-    public static MigrationMode RollbackMode(Vnf vnf)
+    public static MigrationMode RollbackMigrationMode(Vnf vnf)
     {
         ArgumentNullException.ThrowIfNull(vnf);
         return vnf.Migration.Mode == MigrationMode.Live ? MigrationMode.Live : MigrationMode.Cold;
@@ -71,6 +71,14 @@ public static class Recovery
     {
         ArgumentNullException.ThrowIfNull(campaign);
         return campaign.Simulation.ColdBootSeconds;
+    }
+
+    /// <summary>What is still owed of a notice's lead time after <paramref name="elapsedSeconds"/>: the actions the VNF managers
+    /// were told of begin no sooner than it (Fenix's <c>actions_at</c>), however early they answer; 0 for any other step.</summary>
+    public static double LeadLeftSeconds(PlanStep step, double elapsedSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return step is { Action: StepAction.Notify, WaitReply: true } ? Math.Max(0, step.LeadSeconds - elapsedSeconds) : 0;
     }
 
     /// <summary>The pause before retry <paramref name="retriesUsed"/> + 1: 5 s, doubling, at most a minute. A cloud's view

@@ -31,7 +31,7 @@ internal sealed partial class CampaignRun
             yield break;
         }
         foreach (var e in Wait(s.ExpectedSeconds, bound, attempt, mayFail: false)) yield return e;
-        if (attempt.End == AttemptEnd.Ok && _sim.Now - start < s.LeadSeconds) yield return _sim.Timeout(s.LeadSeconds - (_sim.Now - start));
+        if (attempt.End == AttemptEnd.Ok && Recovery.LeadLeftSeconds(s, _sim.Now - start) is > 0 and var left) yield return _sim.Timeout(left);
     }
 
     private IEnumerable<VnfInfo> CoordinatedOn(int host)

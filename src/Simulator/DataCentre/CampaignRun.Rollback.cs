@@ -25,7 +25,7 @@ internal sealed partial class CampaignRun
             {
                 var to = Destination(instance, -1, fromPlan: false);
                 if (to < 0) continue;
-                var mode = Recovery.RollbackMode(_model.Instances[instance].VnfOf);
+                var mode = Recovery.RollbackMigrationMode(_model.Instances[instance].VnfOf);
                 foreach (var e in Migrate(lane, instance, to, mode, first: false, Recovery.RollbackPlannedSeconds(_model.Campaign), double.PositiveInfinity,
                     new Attempt())) yield return e;
             }
