@@ -11,23 +11,21 @@ public sealed class EngineAgreementTests
     public void Engines_GeneratedPlans_Agree()
     {
         var plans = int.TryParse(Environment.GetEnvironmentVariable("ESCALATOR_AGREEMENT_PLANS"), out var n) && n > 0 ? n : DefaultPlans;
-        var (safe, disagreeing, failurePaths) = (0, new List<string>(), new List<string>());
+        var (safe, disagreeing) = (0, new List<string>());
 
         // The property records instead of throwing, so that a run counts every disagreement rather than stopping at the first.
         Properties.Check(plans, seed =>
         {
             var world = PlanWorlds.Build(seed);
-            var (isSafe, found, failurePath) = EngineAgreement.Check(world);
+            var (isSafe, found) = EngineAgreement.Check(world);
             if (isSafe) safe++;
-            if (failurePath.Count > 0) failurePaths.Add($"{world}\n  solver {(isSafe ? "SAFE" : "UNSAFE")}\n  {string.Join("\n  ", failurePath)}");
             if (found.Count > 0) disagreeing.Add($"{world}\n  solver {(isSafe ? "SAFE" : "UNSAFE")}\n  {string.Join("\n  ", found)}");
         });
 
-        var tally = $"{plans} plans: {safe} SAFE, {plans - safe} UNSAFE; {disagreeing.Count} with a disagreement; "
-            + $"on a failure path (an UNSAFE plan on the operator's override, or a failing run) the executor went otherwise in {failurePaths.Count} (not held to)";
+        var tally = $"{plans} plans: {safe} SAFE, {plans - safe} UNSAFE; {disagreeing.Count} with a disagreement";
         if (Environment.GetEnvironmentVariable("ESCALATOR_AGREEMENT_REPORT") is { Length: > 0 } report)
         {
-            File.WriteAllText(report, $"{tally}\n\n{string.Join("\n\n", disagreeing)}\n\nFailure paths (not held to):\n\n{string.Join("\n\n", failurePaths)}\n");
+            File.WriteAllText(report, $"{tally}\n\n{string.Join("\n\n", disagreeing)}\n");
         }
         Assert.True(disagreeing.Count == 0, $"{tally}; the first:\n{string.Join("\n\n", disagreeing.Take(3))}");
         Assert.True(safe >= plans / 5 && plans - safe >= plans / 5, tally);

@@ -33,13 +33,14 @@ internal sealed partial record StepTrace(IReadOnlyList<Performed> Steps, IReadOn
         // A rollback's moves are no plan step's: the executor logs the host's rollback, not each move (their effect shows
         // in the placement, the interruptions and the end).
         var rollback = run.DurationSeconds - run.RollbackSeconds;
-        foreach (var e in timeline.Entries.Where(e => run.RollbackSeconds == 0 || e.Start < rollback))
+        foreach (var e in timeline.Entries.OrderBy(e => e.End))
         {
-            if (e.Category == TimelineCategory.Step && !NotOk().IsMatch(e.Label)) steps.Add(new Performed(e.Lane, e.Label, e.Start, e.End));
+            var planned = run.RollbackSeconds == 0 || e.Start < rollback;
+            if (planned && e.Category == TimelineCategory.Step && !NotOk().IsMatch(e.Label)) steps.Add(new Performed(e.Lane, e.Label, e.Start, e.End));
             if (e.Category == TimelineCategory.Migration && !e.Label.EndsWith(": aborted", StringComparison.Ordinal))
             {
                 var m = Migration().Match(e.Label);
-                steps.Add(new Performed(e.Lane, Move(m.Groups["vm"].Value), e.Start, e.End));
+                if (planned) steps.Add(new Performed(e.Lane, Move(m.Groups["vm"].Value), e.Start, e.End));
                 moved[m.Groups["vm"].Value] = m.Groups["to"].Value;
             }
         }

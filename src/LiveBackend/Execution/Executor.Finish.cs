@@ -40,20 +40,22 @@ public sealed partial class Executor
             Emit(0, "", "rollback", "skipped", $"the campaign stops and leaves the cloud as it is (rollback: none); still disabled: {string.Join(", ", left)}");
             return RunState.Failed;
         }
-        var upgraded = Journal(j => j.Entries(RunId))
+        var done = Journal(j => j.Entries(RunId))
             .Where(e => e.Action == nameof(StepAction.Upgrade) && e.Outcome == ActionOutcome.Ok && e.Step.Wave > 0)
-            .OrderByDescending(e => e.Id).Select(e => e.Step.Target).Distinct().Where(t => _hosts.Contains(new HostId(t))).ToList();
+            .Select(e => Plan.Waves[e.Step.Wave - 1].Steps.Where(s => s.Target == e.Step.Target).ElementAt(e.Step.Index)).ToHashSet();
+        var upgraded = Recovery.RollbackHosts(_request.Campaign, Plan, done).Where(h => _hosts.Contains(h.Host) && !_failedHosts.Contains(h.Host)).ToList();
         Emit(0, "", "rollback", "started", $"rolling back ({mode.ToString().ToLowerInvariant()}) {upgraded.Count} hosts, newest first");
         var ok = true;
-        foreach (var host in upgraded) ok &= await RollBackHostAsync(new HostId(host), mode, cancellationToken).ConfigureAwait(true);
+        foreach (var back in upgraded) ok &= await RollBackHostAsync(back, mode, cancellationToken).ConfigureAwait(true);
         await EnableOursAsync(cancellationToken).ConfigureAwait(true);
         return ok ? RunState.RolledBack : RunState.Failed;
     }
 
     /// <summary>Rolls one host back, journaled as the step (wave 0, host, 0) so that a resumed rollback skips a host done,
-    /// and bounded by the sum of the timeouts the plan gave the host's own steps.</summary>
-    private async Task<bool> RollBackHostAsync(HostId host, RollbackMode mode, CancellationToken cancellationToken)
+    /// and bounded by <see cref="RollbackTarget.TimeoutSeconds"/>.</summary>
+    private async Task<bool> RollBackHostAsync(RollbackTarget back, RollbackMode mode, CancellationToken cancellationToken)
     {
+        var host = back.Host;
         var step = new StepRef(0, host.Name, 0);
         switch (Journal(j => j.StateOf(RunId, step)))
         {
@@ -66,17 +68,17 @@ public sealed partial class Executor
         }
         var entry = Journal(j => j.Intend(RunId, step, "Rollback", $"{mode.ToString().ToLowerInvariant()} rollback of {host}"));
         Emit(0, host.Name, "rollback", "started", $"rolling {host} back ({mode.ToString().ToLowerInvariant()})");
-        var limit = TimeSpan.FromSeconds(Math.Max(60, Plan.Waves.SelectMany(w => w.Steps).Where(s => s.Target == host.Name).Sum(s => s.TimeoutSeconds)));
+        var limit = TimeSpan.FromSeconds(back.TimeoutSeconds);
         using var bound = new CancellationTokenSource(limit, _backend.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
         string? why;
         try
         {
-            why = await RollBackHostCoreAsync(host, mode, linked.Token).ConfigureAwait(true);
+            why = await RollBackHostCoreAsync(back, mode, linked.Token).ConfigureAwait(true);
         }
         catch (OperationCanceledException) when (bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            why = $"no end within {limit.TotalSeconds:0} s (the timeouts of its steps, summed)";
+            why = $"no end within {limit.TotalSeconds:0} s";
         }
         catch (BackendFault e)
         {
@@ -89,23 +91,31 @@ public sealed partial class Executor
     }
 
     /// <summary>Out of service, VMs moved away, back to the old versions; null when done, else why not.</summary>
-    private async Task<string?> RollBackHostCoreAsync(HostId host, RollbackMode mode, CancellationToken cancellationToken)
+    private async Task<string?> RollBackHostCoreAsync(RollbackTarget back, RollbackMode mode, CancellationToken cancellationToken)
     {
+        var host = back.Host;
         var reason = $"{ExecutionOptions.ReasonPrefix} rollback of {RunId}";
         Journal(j => j.RecordDisabled(RunId, host.Name, ComputeService, reason));
         await _backend.SetHostEnabledAsync(host, false, reason, 0, cancellationToken).ConfigureAwait(true);
         foreach (var server in await _backend.ServersOnAsync(host, cancellationToken).ConfigureAwait(true))
         {
             var moveBy = _instances.Contains(new InstanceId(server.Name)) ? Recovery.RollbackMigrationMode(_index.VnfOf(new InstanceId(server.Name))) : MigrationMode.Live;
+            if (moveBy == MigrationMode.None)
+            {
+                Emit(0, host.Name, "rollback", "note", $"{server.Name} may not migrate: it stays on {host} and is down while {host} is taken back");
+                continue;
+            }
             var request = new MigrationRequest(server, moveBy, null, Recovery.RollbackPlannedSeconds(_request.Campaign), Fallback: true);
             var ticket = await _backend.StartMigrationAsync(request, cancellationToken).ConfigureAwait(true);
             var moved = await _backend.WaitMigrationAsync(ticket, cancellationToken).ConfigureAwait(true);
-            if (!moved.Completed) return $"could not move {server.Name} away: {moved.Error}";
+            if (!moved.Completed)
+            {
+                Emit(0, host.Name, "rollback", "note", $"could not move {server.Name} away ({moved.Error}): it stays on {host} and is down while {host} is taken back");
+            }
         }
-        var original = Components(host);
-        var upgrade = Plan.Waves.SelectMany(w => w.Steps).LastOrDefault(s => s.Target == host.Name && s.Action == StepAction.Upgrade);
-        var seconds = upgrade is null ? 0 : Recovery.RollbackSeconds(_request.Campaign, upgrade);
-        var action = new HostAction(StepAction.Upgrade, host.Name, RunId, 0, original, seconds) { Rollback = true };
+        var original = _index.Host(host).Software.Where(p => back.Components.Contains(p.Key))
+            .ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
+        var action = new HostAction(StepAction.Upgrade, host.Name, RunId, 0, original, back.Seconds) { Rollback = true };
         var result = await _backend.RunActionAsync(action, cancellationToken).ConfigureAwait(true);
         if (!result.Ok) return $"{(mode == RollbackMode.Restore ? "restore" : "downgrade")} failed: {result.Error}";
         Emit(0, host.Name, "rollback", "ok", $"{host} back to {string.Join(", ", original.Select(p => $"{p.Key} {p.Value}"))}");
@@ -121,11 +131,6 @@ public sealed partial class Executor
         Emit(0, host.Name, "rollback", "failed", $"rollback of {host}: {why}", "ESC-X30");
         return false;
     }
-
-    /// <summary>The versions a host had before the campaign, of the components the campaign upgrades.</summary>
-    private Dictionary<string, string> Components(HostId host) =>
-        _index.Host(host).Software.Where(p => _request.Campaign.Targets.ContainsKey(p.Key))
-            .ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
 
     /// <summary>Enables again every service this run disabled, except on hosts that failed (left for an operator).</summary>
     private async Task EnableOursAsync(CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ namespace Escalator.LiveBackend.Execution;
 public sealed partial class Executor
 {
     /// <summary>Refuses to start (or resume) on an unhealthy cloud: a service down, a host disabled by someone else, a server
-    /// in ERROR, or too little free RAM for the largest evacuation still to come. Null when healthy.</summary>
+    /// in ERROR, or too little free RAM for the largest evacuation still to come (but a parallel universe's moves). Null when healthy.</summary>
     private async Task<ExecutionResult?> PreflightAsync(CancellationToken cancellationToken)
     {
         var health = await _backend.CheckHealthAsync(cancellationToken).ConfigureAwait(true);
@@ -17,7 +17,8 @@ public sealed partial class Executor
         problems.AddRange(health.DisabledHosts.Where(h => !ours.Contains(h.Host.Name))
             .Select(h => $"the host {h.Host} is disabled by someone else ({h.DisabledReason ?? "no reason given"})"));
         problems.AddRange(health.ServersInError.Select(s => $"the server {s} is in ERROR"));
-        var need = Plan.Waves.Select(EvacuatedRamGiB).DefaultIfEmpty(0).Max();
+        // A parallel universe's move waves fill the hosts its build waves bring up, not the free RAM there is now.
+        var need = Plan.Waves.Where(w => w.Kind != WaveKind.Move).Select(EvacuatedRamGiB).DefaultIfEmpty(0).Max();
         if (need > health.FreeRamGiB + 1e-6)
         {
             problems.Add($"the largest wave moves {need:0.#} GiB of RAM and the enabled computes have {health.FreeRamGiB:0.#} GiB free");

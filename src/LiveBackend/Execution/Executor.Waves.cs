@@ -2,6 +2,7 @@ using Escalator.LiveBackend.Backends;
 using Escalator.LiveBackend.Journal;
 using Escalator.Model.Campaigns;
 using Escalator.Model.Plans;
+using Escalator.Model.Topology;
 
 namespace Escalator.LiveBackend.Execution;
 
@@ -43,12 +44,17 @@ public sealed partial class Executor
         {
             var steps = wave.Steps.GroupBy(s => s.Target).ToList();
             Emit(wave.Number, "", "wave", "started", $"wave {wave.Number} ({wave.Stage}, {wave.Kind.ToString().ToLowerInvariant()}): {steps.Count} targets");
+            await TakeOutAsync(wave, cancellationToken).ConfigureAwait(true);
             using (var slots = new SemaphoreSlim(_options.MaxParallel))
             {
                 await Task.WhenAll(steps.Select(g => RunTargetAsync(wave, g.Key, [.. g], slots, cancellationToken))).ConfigureAwait(true);
             }
             if (_failedHosts.Count >= _request.Campaign.Recovery.MaxFailures) RequestStop(Stop.Rollback);
             if (Stopping != Stop.None) return Stopping;
+            foreach (var host in wave.Hosts.Where(h => !_failedHosts.Contains(h)))
+            {
+                await BackInServiceAsync(wave, host.Name, cancellationToken).ConfigureAwait(true);
+            }
             Emit(wave.Number, "", "wave", "ok", $"wave {wave.Number} done");
             if (await SoakAsync(wave, cancellationToken).ConfigureAwait(true) is false) return Stop.Rollback;
         }
@@ -60,6 +66,13 @@ public sealed partial class Executor
         await slots.WaitAsync(CancellationToken.None).ConfigureAwait(true); // not the token: see EvacuateAsync
         try
         {
+            bool failed;
+            lock (_gate) failed = _failedHosts.Contains(new HostId(target));
+            if (failed)
+            {
+                Emit(wave.Number, target, "wave", "skipped", $"{target} failed earlier in this run and stays out for an operator: its steps of wave {wave.Number} are not run");
+                return;
+            }
             for (var i = 0; i < steps.Length; i++)
             {
                 if (steps[i].Action != StepAction.Evacuate)
@@ -72,7 +85,6 @@ public sealed partial class Executor
                 if (!await EvacuateAsync(wave, target, steps, i, last, cancellationToken).ConfigureAwait(true)) return;
                 i = last;
             }
-            await BackInServiceAsync(wave, target, cancellationToken).ConfigureAwait(true);
         }
         finally
         {
@@ -80,14 +92,31 @@ public sealed partial class Executor
         }
     }
 
-    /// <summary>A plan counts a host out of service only during its wave: one whose procedure disabled it without enabling it
-    /// again is enabled when its steps are done (as Escalator disabled it; see the Semantics README).</summary>
+    /// <summary>A plan counts a wave's hosts out of service for the whole wave (see the Semantics README): before its first
+    /// step the compute hosts of the wave (but a parallel universe's spares being built) are disabled, so that Nova places
+    /// no VM there — as Fenix does — whether or not their procedure has an enter-maintenance step; recorded first, as
+    /// <see cref="EnterMaintenanceAsync"/> does.</summary>
+    private async Task TakeOutAsync(Wave wave, CancellationToken cancellationToken)
+    {
+        if (wave.Kind == WaveKind.Build) return;
+        var reason = ExecutionOptions.DisableReason(RunId, wave.Number);
+        foreach (var host in wave.Hosts.Where(h => _index.Host(h).Roles.HasFlag(HostRoles.Compute)))
+        {
+            if (Journal(j => j.IsStillDisabled(RunId, host.Name, ComputeService))) continue;
+            Journal(j => j.RecordDisabled(RunId, host.Name, ComputeService, reason));
+            await _backend.SetHostEnabledAsync(host, enabled: false, reason, 0, cancellationToken).ConfigureAwait(true);
+            Emit(wave.Number, host.Name, "EnterMaintenance", "ok", $"disabled {ComputeService} on {host}: it is in wave {wave.Number}, so nothing new is scheduled there");
+        }
+    }
+
+    /// <summary>Enables a host of the wave again once the wave is done, if this run disabled it and its procedure did not
+    /// enable it already (a failed host stays out for an operator).</summary>
     private async Task BackInServiceAsync(Wave wave, string target, CancellationToken cancellationToken)
     {
         if (CheckStop() != Stop.None || !Journal(j => j.IsStillDisabled(RunId, target, ComputeService))) return;
         await _backend.SetHostEnabledAsync(new(target), enabled: true, null, 0, cancellationToken).ConfigureAwait(true);
         Journal(j => j.RecordReenabled(RunId, target, ComputeService));
-        Emit(wave.Number, target, "LeaveMaintenance", "ok", $"enabled {ComputeService} on {target} again: its steps in wave {wave.Number} are done");
+        Emit(wave.Number, target, "LeaveMaintenance", "ok", $"enabled {ComputeService} on {target} again: wave {wave.Number} is done");
     }
 
     /// <summary>Empties a host: its evacuate steps <paramref name="first"/>..<paramref name="last"/> side by side, at most

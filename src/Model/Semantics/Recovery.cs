@@ -48,22 +48,26 @@ public enum RecoveryAction
 /// <summary>The one recovery decision, for the simulator and the executor alike.</summary>
 public static class Recovery
 {
-    /// <summary>How long taking a host back takes: a graceful rollback downgrades in the upgrade's time; a restore puts the
-    /// backup back in the longest restore time of the components the upgrade brought (the upgrade's time if none says).</summary>
-    public static double RollbackSeconds(Campaign campaign, PlanStep upgrade)
+    /// <summary>What a rollback takes back: each host with an upgrade done, once, newest first (the reverse of the plan's
+    /// order of its last upgrade done).</summary>
+    /// <param name="done">The upgrade steps of <paramref name="plan"/> that ended well.</param>
+    public static IReadOnlyList<RollbackTarget> RollbackHosts(Campaign campaign, Plan plan, IReadOnlySet<PlanStep> done)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        ArgumentNullException.ThrowIfNull(upgrade);
-        var restore = upgrade.Versions.Select(v => campaign.Component(v.Component)?.Impact.RestoreSeconds ?? 0).DefaultIfEmpty(0).Max();
-        return campaign.Recovery.Rollback == RollbackMode.Graceful || restore <= 0 ? upgrade.ExpectedSeconds : restore;
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(done);
+        var newestFirst = plan.Waves.Reverse().SelectMany(w => w.Steps.Reverse()).Where(done.Contains).ToList();
+        return [.. newestFirst.GroupBy(s => s.Target, StringComparer.Ordinal).Select(g => RollbackTarget.Of(campaign, plan, new HostId(g.Key), [.. g]))];
     }
 
-    /// <summary>How a rollback empties the host it takes back: each VM live where its VNF allows it, else cold; with no plan
-    /// step to time it, as a fallback is timed (<see cref="RollbackPlannedSeconds"/>, not the first mode of a chain).</summary>
+    /// <summary>How a rollback empties the host it takes back: each VM the way its VNF allows (live where it may, else cold;
+    /// with no plan step to time it, as a fallback is timed: <see cref="RollbackPlannedSeconds"/>). One whose VNF allows no
+    /// migration (<see cref="MigrationMode.None"/>), or that finds no host with room, stays and is down while its host is
+    /// taken back, as the upgrade left it.</summary>
     public static MigrationMode RollbackMigrationMode(Vnf vnf)
     {
         ArgumentNullException.ThrowIfNull(vnf);
-        return vnf.Migration.Mode == MigrationMode.Live ? MigrationMode.Live : MigrationMode.Cold;
+        return vnf.Migration.Mode;
     }
 
     /// <summary>A rollback's move of a VM that declares no memory takes a cold boot's time.</summary>
@@ -111,5 +115,22 @@ public static class Recovery
                 _ => retry,
             },
         };
+    }
+}
+
+/// <summary>One host a rollback takes back: the components its upgrades changed, how long taking them back takes — a
+/// graceful rollback downgrades each upgrade in that upgrade's time (summed); a restore puts the backup back once, in the
+/// longest restore time of those components (the upgrades' summed time if none says) — how long the executor waits for it
+/// at most (the timeouts the plan gave the host's steps, summed, but at least twice its time and a minute), and whether the
+/// VMs left on it are down meanwhile (as the upgrades took them down: <see cref="Campaign.TakesVmsDown"/>).</summary>
+public sealed record RollbackTarget(HostId Host, IReadOnlyList<string> Components, double Seconds, double TimeoutSeconds, bool TakesVmsDown)
+{
+    internal static RollbackTarget Of(Campaign campaign, Plan plan, HostId host, IReadOnlyList<PlanStep> upgrades)
+    {
+        var components = upgrades.SelectMany(u => u.Versions).Select(v => v.Component).Distinct(StringComparer.Ordinal).ToList();
+        var restore = components.Select(c => campaign.Component(c)?.Impact.RestoreSeconds ?? 0).DefaultIfEmpty(0).Max();
+        var seconds = campaign.Recovery.Rollback == RollbackMode.Graceful || restore <= 0 ? upgrades.Sum(u => u.ExpectedSeconds) : restore;
+        var timeouts = plan.Waves.SelectMany(w => w.Steps).Where(s => s.Target == host.Name).Sum(s => s.TimeoutSeconds);
+        return new RollbackTarget(host, components, seconds, Math.Max(60, Math.Max(timeouts, 2 * seconds)), campaign.TakesVmsDown(components));
     }
 }

@@ -81,7 +81,7 @@ internal sealed partial class CampaignRun
         if (attempt.End != AttemptEnd.Ok) yield break;
         Release(host);
         _dc.SetStatus(host, HostStatus.Maintenance);
-        _upgraded.Add(new Upgraded(host, Recovery.RollbackSeconds(_model.Campaign, s)));
+        _upgradesDone.Add(s);
     }
 
     /// <summary>A parallel universe retires an old host: what is still on it is lost for good.</summary>

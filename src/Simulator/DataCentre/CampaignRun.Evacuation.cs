@@ -130,13 +130,14 @@ internal sealed partial class CampaignRun
         var info = _model.Instances[instance];
         var moveOnce = fromPlan && _model.Campaign.MoveOnce;
         var view = _view ??= new View(this);
-        if (planned >= 0 && _model.Scheduler.CanTake(view, info.Id, _model.Hosts[planned].Id, moveOnce)) return planned;
-        var to = _model.Scheduler.Choose(view, info.Id, moveOnce);
-        if (to is null && moveOnce && _model.Scheduler.Choose(view, info.Id, moveOnce: false) is { } pending)
+        // The plan's destination where Nova can take the VM there now (the executor asks Nova for it), even one still waiting
+        // for its upgrade (the solver's ESC-C2); else the scheduler's choice, a redirect.
+        HostId? to = planned >= 0 && _model.Scheduler.CanTake(view, info.Id, _model.Hosts[planned].Id, moveOnce: false) ? _model.Hosts[planned].Id : null;
+        to ??= _model.Scheduler.Choose(view, info.Id, moveOnce) ?? (moveOnce ? _model.Scheduler.Choose(view, info.Id, moveOnce: false) : null);
+        if (to is { } pending && moveOnce && view.Pending(pending))
         {
-            to = pending;
             _dc.Report(BreachKind.MoveOnce, info.Id.Name,
-                $"{info.Id} ({info.VnfOf.Id}) can leave {_model.Hosts[_dc.HostOf(instance)].Id} only onto {pending}, which still waits for its upgrade: it will move again");
+                $"{info.Id} ({info.VnfOf.Id}) leaves {_model.Hosts[_dc.HostOf(instance)].Id} onto {pending}, which still waits for its upgrade: it will move again");
         }
         if (to is not { } host)
         {
@@ -171,7 +172,9 @@ internal sealed partial class CampaignRun
             && (run._wave == 0 || !_model.Waves[run._wave - 1].Out.Contains(host))
             && (run._wave == 0 || _model.Universes[run._wave - 1] is not { } universe || universe.Contains(host));
 
-        public bool Pending(HostId host) => _model.PendingUntil[_model.HostIndex[host]] > run._wave;
+        /// <summary>Still waiting for its upgrade in a later wave; nothing is when no wave runs (a rollback's moves go where
+        /// Nova's scheduler puts them).</summary>
+        public bool Pending(HostId host) => run._wave > 0 && _model.PendingUntil[_model.HostIndex[host]] > run._wave;
 
         public bool HasRoom(InstanceId instance, HostId host) => run._dc.HasRoom(_model.InstanceIndex[instance], _model.HostIndex[host]);
 

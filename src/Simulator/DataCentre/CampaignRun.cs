@@ -16,13 +16,15 @@ internal sealed partial class CampaignRun
     private readonly DataCentreState _dc;
     private readonly DurationSampler _draw;
     private readonly bool _faults;
-    private readonly List<Upgraded> _upgraded = [];
+    /// <summary>The upgrade steps that ended well, for a rollback (<see cref="Recovery.RollbackHosts"/>).</summary>
+    private readonly HashSet<Model.Plans.PlanStep> _upgradesDone = [];
     private readonly Resource?[] _outgoing;
     private readonly Dictionary<int, (int[] Instances, (int Cluster, int Host)[] Services)> _held = [];
     private RunOutcome _outcome = RunOutcome.Completed;
     private bool _stop;
     private bool _rollback;
     private int _failures;
+    /// <summary>The wave running (0 before the first and during the rollback), for the scheduler's view.</summary>
     private int _wave;
     private double _rollbackSeconds;
     private int _migrations;
@@ -44,13 +46,11 @@ internal sealed partial class CampaignRun
         _outgoing = new Resource?[model.Hosts.Length];
     }
 
-    /// <summary>A host this run upgraded, for a rollback in reverse order.</summary>
-    private sealed record Upgraded(int Host, double RollbackSeconds);
-
     public RunResult Execute(int run, int seed)
     {
-        _sim.Start(Campaign(), "campaign");
-        _sim.Run();
+        // The run ends with its campaign's last step, as the executor's does: what is still in flight then (a failover's
+        // gap) happens after it.
+        _sim.Run(until: _sim.Start(Campaign(), "campaign"));
         _dc.Finish();
         var vnfs = new VnfOutage[_model.Vnfs.Length];
         for (var v = 0; v < vnfs.Length; v++) vnfs[v] = new VnfOutage(_dc.Outage[v], _dc.Interruptions[v], _dc.Longest[v]) { Lost = _dc.Lost[v] };
@@ -80,6 +80,8 @@ internal sealed partial class CampaignRun
         }
         if (_rollback)
         {
+            // No wave runs during the rollback: no host is kept out for one (as the executor has enabled each by then).
+            _wave = 0;
             var start = _sim.Now;
             foreach (var e in Rollback()) yield return e;
             _rollbackSeconds = _sim.Now - start;

@@ -107,6 +107,20 @@ public sealed class Simulation
         }
     }
 
+    /// <summary>Processes events until <paramref name="until"/> is processed (or the queue is empty), then the rest scheduled at
+    /// that same time; later events stay queued.</summary>
+    /// <exception cref="ArgumentException"><paramref name="until"/> belongs to another simulation.</exception>
+    public void Run(Event until)
+    {
+        ArgumentNullException.ThrowIfNull(until);
+        if (until.Simulation != this) throw new ArgumentException("the event belongs to another simulation.", nameof(until));
+        while (until.State != EventState.Processed && Step())
+        {
+            // each step processes one event
+        }
+        Run(Now);
+    }
+
     /// <summary>Processes the next event, if any; for drivers that interleave the simulation with other work (a loop
     /// that runs awaited continuations between events).</summary>
     /// <returns>False when the queue is empty.</returns>

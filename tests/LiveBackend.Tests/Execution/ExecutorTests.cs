@@ -252,4 +252,56 @@ public sealed class ExecutorTests
         Assert.False(run.Backend.IsEnabled(order[1]), "the failed host is left for an operator");
         Assert.All(order.Skip(2).Append(order[0]), h => Assert.True(run.Backend.IsEnabled(h)));
     }
+
+    [Fact]
+    public void RunAsync_HostFailedInAnEarlierWave_ItsStepsInLaterWavesAreNotRun()
+    {
+        // ctl-2's upgrade fails for good in the database stage (skip: the host fails, the campaign goes on); the later
+        // stages leave it alone, as the simulator does: it stays out for an operator.
+        using var run = SimulatedRun.Of("ha/control-plane.yaml", edit: c => c with
+        {
+            Recovery = c.Recovery with { MaxFailures = 5 },
+            Procedures = [.. c.Procedures.Select(p => p with
+            {
+                Steps = [.. p.Steps.Select(s => s.Action == Model.Campaigns.StepAction.Upgrade ? s with { OnTimeout = Model.Campaigns.ExpiryPolicy.Skip } : s)],
+            })],
+        });
+        run.Backend.ScriptedFaults.Add(("ctl-2", Model.Campaigns.StepAction.Upgrade));
+
+        run.Run();
+
+        var waves = run.Events.Where(e => e.Target == "ctl-2" && e.Seconds is not null).Select(e => e.Wave).Distinct().ToList();
+        Assert.Equal([2], waves);
+        Assert.Contains(run.Events, e => e is { Target: "ctl-2", Outcome: "skipped", Wave: 5 });
+        Assert.Contains(run.Events, e => e is { Target: "ctl-3", Action: "Upgrade", Outcome: "ok", Wave: 15 });
+    }
+
+    [Fact]
+    public void RunAsync_EveryWave_ItsComputeHostsTakeNoVmsUntilTheWaveIsDone()
+    {
+        // The plan counts a wave's hosts out for the whole wave: Nova must not place an evacuated VM on a host of the wave,
+        // whether or not that host's own steps disable it (here none does), nor on one that finished early.
+        using var run = SimulatedRun.Of(Rolling, edit: c => c with
+        {
+            Procedures = [.. c.Procedures.Select(p => p with
+            {
+                Steps = [.. p.Steps.Where(s => s.Action is not (Model.Campaigns.StepAction.EnterMaintenance or Model.Campaigns.StepAction.LeaveMaintenance))],
+            })],
+        });
+        var disabledAtEachMove = new List<(int Wave, bool AllOut)>();
+        run.OnEvent = e =>
+        {
+            if (e is { Action: "Evacuate", Outcome: "ok" })
+            {
+                disabledAtEachMove.Add((e.Wave, run.Plan.Waves[e.Wave - 1].Hosts.All(h => !run.Backend.IsEnabled(h))));
+            }
+        };
+
+        var result = run.Run();
+
+        Assert.Equal(RunState.Completed, result.State);
+        Assert.NotEmpty(disabledAtEachMove);
+        Assert.All(disabledAtEachMove, m => Assert.True(m.AllOut, $"a host of wave {m.Wave} took VMs during the wave"));
+        Assert.All(run.Topology.Hosts.Where(h => h.Roles.HasFlag(HostRoles.Compute)), h => Assert.True(run.Backend.IsEnabled(h.Id)));
+    }
 }

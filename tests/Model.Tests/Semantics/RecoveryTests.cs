@@ -1,5 +1,8 @@
 using Escalator.Model.Campaigns;
+using Escalator.Model.Plans;
 using Escalator.Model.Semantics;
+using Escalator.Model.Topology;
+using Escalator.TestKit;
 
 namespace Escalator.Model.Tests.Semantics;
 
@@ -34,5 +37,37 @@ public sealed class RecoveryTests
         var actions = Enum.GetValues<ExpiryPolicy>().Select(p => Recovery.Decide(p, AttemptEnd.Failed, 0, OneRetry, canFallBack: true));
 
         Assert.All(actions, a => Assert.Equal(RecoveryAction.FallBack, a));
+    }
+
+    [Theory]
+    [InlineData(RollbackMode.Graceful, 360.0)]
+    [InlineData(RollbackMode.Restore, 1800.0)]
+    public void RollbackHosts_HostUpgradedTwice_TakenBackOnceNewestFirst(RollbackMode mode, double ctl1Seconds)
+    {
+        // Waves 1-3 upgrade galera on ctl-1..3 and wave 4 rabbitmq on ctl-1 (3 min each; restores of 30 and 10 min).
+        var (topology, campaign) = Repo.Scenario("ha/control-plane.yaml");
+        campaign = campaign with { Recovery = campaign.Recovery with { Rollback = mode } };
+        var plan = PlanExpander.Expand(campaign, topology);
+        var done = plan.Waves.Take(4).SelectMany(w => w.Steps).Where(s => s.Action == StepAction.Upgrade).ToHashSet();
+
+        var back = Recovery.RollbackHosts(campaign, plan, done);
+
+        Assert.Equal(["ctl-1", "ctl-3", "ctl-2"], back.Select(b => b.Host.Name));
+        Assert.Equal(["galera", "rabbitmq"], back[0].Components.Order(StringComparer.Ordinal));
+        Assert.Equal(ctl1Seconds, back[0].Seconds, 1e-9);
+        Assert.All(back, b => Assert.True(b.TimeoutSeconds >= 2 * b.Seconds, $"{b.Host} may take {b.Seconds} s, waited {b.TimeoutSeconds} s"));
+        Assert.All(back, b => Assert.False(b.TakesVmsDown));
+    }
+
+    [Theory]
+    [InlineData(MigrationMode.Live, MigrationMode.Live)]
+    [InlineData(MigrationMode.Cold, MigrationMode.Cold)]
+    [InlineData(MigrationMode.None, MigrationMode.None)]
+    public void RollbackMigrationMode_TheWayTheVnfAllows(MigrationMode allowed, MigrationMode expected)
+    {
+        var (topology, _) = Repo.Scenario("ha/rolling-computes.yaml");
+        var vnf = topology.Vnfs[0] with { Migration = topology.Vnfs[0].Migration with { Mode = allowed } };
+
+        Assert.Equal(expected, Recovery.RollbackMigrationMode(vnf));
     }
 }

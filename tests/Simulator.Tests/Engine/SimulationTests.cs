@@ -73,6 +73,39 @@ public sealed class SimulationTests
     }
 
     [Fact]
+    public void Run_UntilAnEvent_StopsAtItsTimeWithEverythingThenProcessed()
+    {
+        var sim = new Simulation();
+        var order = new List<string>();
+        Schedule(sim, order, "at2", 2);
+        Schedule(sim, order, "at5late", 5, Priority.Late);
+        Schedule(sim, order, "at9", 9);
+        var process = sim.Start(Wait(sim, 5), "waits 5");
+
+        sim.Run(until: process);
+
+        Assert.True(process.IsOk);
+        Assert.Equal("5: at2,at5late", $"{sim.Now}: {string.Join(",", order)}");
+        sim.Run();
+        Assert.Equal(["at2", "at5late", "at9"], order);
+    }
+
+    [Fact]
+    public void Run_UntilAnEventOfAnotherSimulation_Throws()
+    {
+        var sim = new Simulation();
+
+        var ex = Assert.Throws<ArgumentException>(() => sim.Run(until: new Simulation().Event()));
+
+        Assert.Equal("until", ex.ParamName);
+    }
+
+    private static IEnumerable<Event> Wait(Simulation sim, double seconds)
+    {
+        yield return sim.Timeout(seconds);
+    }
+
+    [Fact]
     public void Run_UntilOnEmptyQueue_AdvancesNow()
     {
         var sim = new Simulation();
