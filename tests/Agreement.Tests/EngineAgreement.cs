@@ -17,7 +17,7 @@ namespace Escalator.Agreement.Tests;
 /// <item>Solver UNSAFE ⇒ some violation it names of an invariant the simulator models shows in the simulation (in a wave the
 /// expected run performed in full): a breach of its kind or of its subject at its wave (in the expected run or a Monte Carlo
 /// run), or the VNF it names over budget. Violations of what the simulator says it does not model (<see cref="NotSimulated"/>)
-/// and a redundancy violation made only of moves off different hosts (<see cref="ByTiming"/>) are the solver's alone.</item>
+/// and a redundancy violation made only of moves off different hosts (<see cref="Violation.OnlyIfMovesOverlap"/>) are the solver's alone.</item>
 /// <item>Every plan, safe or not (an unsafe one run on the operator's override): the executor on the simulated backend,
 /// fault-free at expected durations, performs the simulator's expected run step for step: the same steps and moves per
 /// target with the same start and end (virtual time), the same destinations, the same interruptions per instance and the same
@@ -26,7 +26,7 @@ namespace Escalator.Agreement.Tests;
 /// rejects for capacity.</item>
 /// </list>
 /// </remarks>
-internal static partial class EngineAgreement
+internal static class EngineAgreement
 {
     /// <summary>Fault-free Monte Carlo runs per plan.</summary>
     public const int Runs = 20;
@@ -80,7 +80,7 @@ internal static partial class EngineAgreement
     private static IEnumerable<string> Unsafe(VerificationResult verdict, RunResult expected, MonteCarloResult runs, MonteCarloSummary summary)
     {
         var reached = StepTrace.WavesBeforeAFailure(expected);
-        var modelled = verdict.Violations.Where(v => !NotSimulated.Contains(v.Code) && v.Wave <= reached && !ByTiming(v)).ToList();
+        var modelled = verdict.Violations.Where(v => !NotSimulated.Contains(v.Code) && v.Wave <= reached && !v.OnlyIfMovesOverlap).ToList();
         if (modelled.Count == 0) yield break;
         var breaches = expected.Breaches.Concat(runs.Runs.SelectMany(r => r.Breaches)).ToList();
         var over = summary.Vnfs.Zip(expected.Vnfs)
@@ -93,17 +93,6 @@ internal static partial class EngineAgreement
             yield return $"solver UNSAFE, but the simulation shows none of it: {string.Join("; ", modelled.Take(4))}";
         }
     }
-
-    /// <summary>An ESC-R1 made only of moves off different hosts of a wave: the solver counts them as falling together because
-    /// nothing in the plan orders them; whether they do is a matter of timing (a slow VNFM's reply, a retry), which fault-free
-    /// runs at the campaign's spread may never sample. The solver's alone, like the invariants the simulator does not model.</summary>
-    private static bool ByTiming(Violation v) =>
-        v.Code == Invariant.Redundancy.Code && v.Message.Contains(" are out together;", StringComparison.Ordinal)
-        && Interruptions().Match(v.Message) is { Success: true } m
-        && m.Groups["each"].Captures.All(c => c.Value.Contains("-migrat", StringComparison.Ordinal));
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"tolerates \d+[^(]*\((?:(?<each>[^,()]+(?:\([^)]*\))?)(?:, | and |\)))+")]
-    private static partial System.Text.RegularExpressions.Regex Interruptions();
 
     /// <summary>The breaches a run shows for a violated invariant (a VM with no spare to go to stays: a capacity breach, or
     /// is lost with its retired host).</summary>

@@ -71,7 +71,9 @@ internal sealed partial record StepTrace(IReadOnlyList<Performed> Steps, IReadOn
     {
         var actions = Enum.GetNames<StepAction>().ToHashSet(StringComparer.Ordinal);
         var steps = new List<Performed>();
-        foreach (var e in events.Where(e => e is { Outcome: "ok", Seconds: not null } && actions.Contains(e.Action)))
+        // A move whose VM is no longer on its source (an earlier move went elsewhere) moves nothing: no move, as in the simulator.
+        foreach (var e in events.Where(e => e is { Outcome: "ok", Seconds: not null } && actions.Contains(e.Action)
+            && !(e.Action == nameof(StepAction.Evacuate) && e.Seconds == 0)))
         {
             var end = (e.Time - start).TotalSeconds;
             var detail = Suffixes().Replace(e.Message, "");

@@ -97,7 +97,8 @@ public sealed partial class Executor
         var reason = $"{ExecutionOptions.ReasonPrefix} rollback of {RunId}";
         Journal(j => j.RecordDisabled(RunId, host.Name, ComputeService, reason));
         await _backend.SetHostEnabledAsync(host, false, reason, 0, cancellationToken).ConfigureAwait(true);
-        foreach (var server in await _backend.ServersOnAsync(host, cancellationToken).ConfigureAwait(true))
+        var servers = await _backend.ServersOnAsync(host, cancellationToken).ConfigureAwait(true);
+        foreach (var server in servers.OrderBy(s => s.Name, NaturalOrder.Instance))
         {
             var moveBy = _instances.Contains(new InstanceId(server.Name)) ? Recovery.RollbackMigrationMode(_index.VnfOf(new InstanceId(server.Name))) : MigrationMode.Live;
             if (moveBy == MigrationMode.None)

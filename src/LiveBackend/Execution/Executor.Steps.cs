@@ -3,6 +3,7 @@ using Escalator.LiveBackend.Journal;
 using Escalator.Model.Campaigns;
 using Escalator.Model.Plans;
 using Escalator.Model.Semantics;
+using Escalator.Model.Topology;
 
 namespace Escalator.LiveBackend.Execution;
 
@@ -73,15 +74,32 @@ public sealed partial class Executor
                     return StepEnd.Stopped;
                 case RecoveryAction.Rollback:
                     Failure(step, attempt, "the host stays in maintenance and the step's policy rolls the campaign back");
-                    lock (_gate) _failedHosts.Add(new(step.Target));
+                    await HostFailsAsync(step, cancellationToken).ConfigureAwait(true);
+                    RequestStop(Stop.Rollback);
+                    return StepEnd.Stopped;
+                case RecoveryAction.FailHost when !_hosts.Contains(new(step.Target)):
+                    // A stage-wide step (a transfer, a cutover) has no host to leave for an operator: the campaign rolls back.
+                    Failure(step, attempt, "the stage's step failed and the campaign rolls back");
                     RequestStop(Stop.Rollback);
                     return StepEnd.Stopped;
                 default:
                     Failure(step, attempt, "the host stays in maintenance");
-                    lock (_gate) _failedHosts.Add(new(step.Target));
+                    await HostFailsAsync(step, cancellationToken).ConfigureAwait(true);
                     return StepEnd.HostFailed;
             }
         }
+    }
+
+    /// <summary>A failed host stays out for an operator: disabled (again, if its procedure had enabled it already), so that
+    /// Nova places nothing there, and left alone by later waves.</summary>
+    private async Task HostFailsAsync(StepContext step, CancellationToken cancellationToken)
+    {
+        var host = new HostId(step.Target);
+        lock (_gate) _failedHosts.Add(host);
+        if (!_index.Host(host).Roles.HasFlag(HostRoles.Compute) || Journal(j => j.IsStillDisabled(RunId, host.Name, ComputeService))) return;
+        var reason = ExecutionOptions.DisableReason(RunId, step.Wave.Number);
+        Journal(j => j.RecordDisabled(RunId, host.Name, ComputeService, reason));
+        await _backend.SetHostEnabledAsync(host, enabled: false, reason, 0, cancellationToken).ConfigureAwait(true);
     }
 
     /// <summary>One attempt, bounded by the step's timeout (on the backend's clock), journaled before and after.</summary>

@@ -25,6 +25,9 @@ public sealed partial class Executor
 
     private volatile int _stop;
 
+    /// <summary>An operator asked to stop, or the lock was lost: every target stops at its next step boundary.</summary>
+    private volatile bool _interrupted;
+
     private Stop Stopping => (Stop)_stop;
 
     private void RequestStop(Stop stop)
@@ -50,11 +53,11 @@ public sealed partial class Executor
                 await Task.WhenAll(steps.Select(g => RunTargetAsync(wave, g.Key, [.. g], slots, cancellationToken))).ConfigureAwait(true);
             }
             if (_failedHosts.Count >= _request.Campaign.Recovery.MaxFailures) RequestStop(Stop.Rollback);
-            if (Stopping != Stop.None) return Stopping;
             foreach (var host in wave.Hosts.Where(h => !_failedHosts.Contains(h)))
             {
                 await BackInServiceAsync(wave, host.Name, cancellationToken).ConfigureAwait(true);
             }
+            if (Stopping != Stop.None) return Stopping;
             Emit(wave.Number, "", "wave", "ok", $"wave {wave.Number} done");
             if (await SoakAsync(wave, cancellationToken).ConfigureAwait(true) is false) return Stop.Rollback;
         }
@@ -109,11 +112,12 @@ public sealed partial class Executor
         }
     }
 
-    /// <summary>Enables a host of the wave again once the wave is done, if this run disabled it and its procedure did not
-    /// enable it already (a failed host stays out for an operator).</summary>
+    /// <summary>Enables a host of the wave again once the wave is done (also when a step's policy stops the campaign after
+    /// it, before a rollback), if this run disabled it and its procedure did not enable it already; a failed host stays out
+    /// for an operator, and an operator's stop leaves the wave as it is.</summary>
     private async Task BackInServiceAsync(Wave wave, string target, CancellationToken cancellationToken)
     {
-        if (CheckStop() != Stop.None || !Journal(j => j.IsStillDisabled(RunId, target, ComputeService))) return;
+        if (CheckStop() != Stop.None && _interrupted || !Journal(j => j.IsStillDisabled(RunId, target, ComputeService))) return;
         await _backend.SetHostEnabledAsync(new(target), enabled: true, null, 0, cancellationToken).ConfigureAwait(true);
         Journal(j => j.RecordReenabled(RunId, target, ComputeService));
         Emit(wave.Number, target, "LeaveMaintenance", "ok", $"enabled {ComputeService} on {target} again: wave {wave.Number} is done");
@@ -158,7 +162,9 @@ public sealed partial class Executor
             Interlocked.Increment(ref _stepsDone);
             return StepEnd.Ok;
         }
-        if (CheckStop() != Stop.None) return StepEnd.Stopped;
+        // An operator's request (or a lost lock) stops every target here; a step's policy (abort, rollback) lets the other
+        // targets of the wave in flight finish their steps, and no wave starts after it.
+        if (CheckStop() != Stop.None && _interrupted) return StepEnd.Stopped;
         return await PerformAsync(new StepContext(wave, step, reference, state == StepState.InFlight), cancellationToken).ConfigureAwait(true);
     }
 
@@ -172,6 +178,7 @@ public sealed partial class Executor
             if (Journal(j => j.TryLock(_backend.Cloud, RunId, _options.Holder, _options.LockLease)) is { } other)
             {
                 Emit(0, "", "lock", "lost", $"the lock on {_backend.Cloud} passed to {other.Holder} ({other.Campaign}): suspending", "ESC-X03");
+                _interrupted = true;
                 RequestStop(Stop.Suspend);
                 return Stopping;
             }
@@ -180,9 +187,11 @@ public sealed partial class Executor
         switch (Journal(j => j.PendingControl(RunId)))
         {
             case ControlRequest.Suspend:
+                _interrupted = true;
                 RequestStop(Stop.Suspend);
                 break;
             case ControlRequest.Abort:
+                _interrupted = true;
                 RequestStop(Stop.Abort);
                 break;
         }

@@ -11,9 +11,9 @@ public sealed partial class SimulatedBackend
 
     /// <summary>Backup, upgrade, verify and the parallel universe's actions take their expected time, drawn. With faults on,
     /// a step fails at the campaign's rate, and an upgraded host may not come back (the action never ends: the executor's
-    /// timeout decides). An upgrade sets the host's versions, and takes down the VMs still on the host for its length when
-    /// its components do (<see cref="Campaign.TakesVmsDown"/>); a rollback sets the versions back. A retired host is gone,
-    /// with any server still on it.</summary>
+    /// timeout decides). An upgrade sets the host's versions, and takes down the VMs still on the host when its components
+    /// do (<see cref="Campaign.TakesVmsDown"/>): until it ends well (a failed or cut-off upgrade leaves them down, as a
+    /// failed host keeps them); a rollback sets the versions back. A retired host is gone, with any server still on it.</summary>
     public async Task<ActionResult> RunActionAsync(HostAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
@@ -21,28 +21,21 @@ public sealed partial class SimulatedBackend
         var fails = (_faults && _sampler.Chance(_settings.Faults.StepFails))
             || (!action.Rollback && ScriptedFaults.Contains((action.Target, action.Action)));
         var lost = _faults && action.Action == StepAction.Upgrade && !action.Rollback && host is not null && _sampler.Chance(_settings.Faults.HostNotBack);
+        var down = action.Action == StepAction.Upgrade && host is not null && _campaign.TakesVmsDown(action.Components.Keys)
+            ? _onHost[host.Host.Id].ToList() : [];
+        foreach (var server in down) _downSince.TryAdd(server.Instance.Id.Name, Time.GetUtcNow());
         if (lost)
         {
             host!.Up = false;
             await Time.DelayAsync(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(true);
         }
-        var seconds = _sampler.Draw(action.ExpectedSeconds);
-        var started = Time.GetUtcNow();
-        var down = action.Action == StepAction.Upgrade && host is not null && _campaign.TakesVmsDown(action.Components.Keys)
-            ? _onHost[host.Host.Id].ToList() : [];
-        try
-        {
-            await Time.DelayAsync(TimeSpan.FromSeconds(seconds), cancellationToken).ConfigureAwait(true);
-        }
-        finally
-        {
-            foreach (var server in down) Interrupted(server, (Time.GetUtcNow() - started).TotalSeconds);
-        }
+        await Time.DelayAsync(TimeSpan.FromSeconds(_sampler.Draw(action.ExpectedSeconds)), cancellationToken).ConfigureAwait(true);
         if (fails) return ActionResult.Failure($"{action.Action.ToString().ToLowerInvariant()} on {action.Target} failed (simulated fault)");
+        foreach (var server in down) BackUp(server);
         if (action.Action == StepAction.Retire && host is not null)
         {
             host.Up = false;
-            foreach (var server in _onHost[host.Host.Id]) _lost.TryAdd(server.Instance.Id.Name, Time.GetUtcNow());
+            foreach (var server in _onHost[host.Host.Id]) _downSince.TryAdd(server.Instance.Id.Name, Time.GetUtcNow());
         }
         if (action.Action == StepAction.Upgrade && host is not null)
         {

@@ -113,21 +113,28 @@ public sealed partial class SimulatedBackend : IBackend
     }
 
     /// <summary>Each server's interruptions so far (a live migration's pause, a cold move, an upgrade of its host that takes
-    /// its VMs down, and since its host was retired under it), in seconds of virtual time.</summary>
+    /// its VMs down — for good when the upgrade did not end well, as a failed host keeps them — and since its host was
+    /// retired under it), in seconds of virtual time.</summary>
     public IReadOnlyDictionary<string, double> Downtime =>
-        _lost.Aggregate(new Dictionary<string, double>(_downtime, StringComparer.Ordinal), (all, lost) =>
+        _downSince.Aggregate(new Dictionary<string, double>(_downtime, StringComparer.Ordinal), (all, down) =>
         {
-            all[lost.Key] = all.GetValueOrDefault(lost.Key) + (Time.GetUtcNow() - lost.Value).TotalSeconds;
+            all[down.Key] = all.GetValueOrDefault(down.Key) + (Time.GetUtcNow() - down.Value).TotalSeconds;
             return all;
         });
 
     private readonly Dictionary<string, double> _downtime = new(StringComparer.Ordinal);
 
-    /// <summary>Servers left on a retired host, and since when.</summary>
-    private readonly Dictionary<string, DateTimeOffset> _lost = new(StringComparer.Ordinal);
+    /// <summary>Servers down now (their host's upgrade under way or ended badly, or retired), and since when.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _downSince = new(StringComparer.Ordinal);
 
     private void Interrupted(ServerRecord server, double seconds) =>
         _downtime[server.Instance.Id.Name] = _downtime.GetValueOrDefault(server.Instance.Id.Name) + seconds;
+
+    /// <summary>A server down since some time is up again.</summary>
+    private void BackUp(ServerRecord server)
+    {
+        if (_downSince.Remove(server.Instance.Id.Name, out var since)) Interrupted(server, (Time.GetUtcNow() - since).TotalSeconds);
+    }
 
     private static ServerInfo Info(ServerRecord s) =>
         new(s.Instance.Id.Name, s.Instance.Id.Name, s.Host, s.Error ? "ERROR" : s.Migration is null ? "ACTIVE" : "MIGRATING");

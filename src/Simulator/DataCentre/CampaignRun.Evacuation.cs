@@ -121,20 +121,19 @@ internal sealed partial class CampaignRun
         if (!moved) _abortedMigrations++;
     }
 
-    /// <summary>Where a VM leaving its host goes now (<see cref="Scheduler"/>): the planned destination if it can take it,
-    /// else where the scheduler sends it (a redirect); under move-once, onto a host still waiting for its upgrade only when
-    /// nowhere else can take it (a move-once breach); nowhere: −1 and a capacity breach.</summary>
+    /// <summary>Where a VM leaving its host goes now (<see cref="Scheduler"/>): the planned destination if Nova can take it
+    /// there now (the executor asks Nova for it), even one still waiting for its upgrade (the solver's ESC-C2 said so); else
+    /// where Nova's scheduler sends it (a redirect), which knows nothing of the campaign's order — under move-once, landing on
+    /// a host still waiting for its upgrade is a move-once breach; nowhere: −1 and a capacity breach.</summary>
     /// <param name="fromPlan">Whether the move is the plan's (a rollback's is not: it neither redirects nor moves once).</param>
     private int Destination(int instance, int planned, bool fromPlan)
     {
         var info = _model.Instances[instance];
-        var moveOnce = fromPlan && _model.Campaign.MoveOnce;
         var view = _view ??= new View(this);
-        // The plan's destination where Nova can take the VM there now (the executor asks Nova for it), even one still waiting
-        // for its upgrade (the solver's ESC-C2); else the scheduler's choice, a redirect.
-        HostId? to = planned >= 0 && _model.Scheduler.CanTake(view, info.Id, _model.Hosts[planned].Id, moveOnce: false) ? _model.Hosts[planned].Id : null;
-        to ??= _model.Scheduler.Choose(view, info.Id, moveOnce) ?? (moveOnce ? _model.Scheduler.Choose(view, info.Id, moveOnce: false) : null);
-        if (to is { } pending && moveOnce && view.Pending(pending))
+        var nova = _novaView ??= new View(this, nova: true);
+        HostId? to = planned >= 0 && _model.Scheduler.CanTake(nova, info.Id, _model.Hosts[planned].Id, moveOnce: false) ? _model.Hosts[planned].Id : null;
+        to ??= _model.Scheduler.Choose(nova, info.Id, moveOnce: false);
+        if (to is { } pending && fromPlan && _model.Campaign.MoveOnce && view.Pending(pending))
         {
             _dc.Report(BreachKind.MoveOnce, info.Id.Name,
                 $"{info.Id} ({info.VnfOf.Id}) leaves {_model.Hosts[_dc.HostOf(instance)].Id} onto {pending}, which still waits for its upgrade: it will move again");
@@ -153,11 +152,14 @@ internal sealed partial class CampaignRun
 
     private View? _view;
 
+    private View? _novaView;
+
     /// <summary>Migrations under way: the VM's source, which it still holds.</summary>
     private readonly Dictionary<int, int> _leaving = [];
 
     /// <summary>The run's data centre now, for the <see cref="Scheduler"/>.</summary>
-    private sealed class View(CampaignRun run) : IPlacementView
+    /// <param name="nova">As Nova sees it: no host waits for an upgrade (Nova knows nothing of the campaign's order).</param>
+    private sealed class View(CampaignRun run, bool nova = false) : IPlacementView
     {
         private readonly SimulationModel _model = run._model;
 
@@ -172,9 +174,8 @@ internal sealed partial class CampaignRun
             && (run._wave == 0 || !_model.Waves[run._wave - 1].Out.Contains(host))
             && (run._wave == 0 || _model.Universes[run._wave - 1] is not { } universe || universe.Contains(host));
 
-        /// <summary>Still waiting for its upgrade in a later wave; nothing is when no wave runs (a rollback's moves go where
-        /// Nova's scheduler puts them).</summary>
-        public bool Pending(HostId host) => run._wave > 0 && _model.PendingUntil[_model.HostIndex[host]] > run._wave;
+        /// <summary>Still waiting for its upgrade in a later wave; nothing is when no wave runs.</summary>
+        public bool Pending(HostId host) => !nova && run._wave > 0 && _model.PendingUntil[_model.HostIndex[host]] > run._wave;
 
         public bool HasRoom(InstanceId instance, HostId host) => run._dc.HasRoom(_model.InstanceIndex[instance], _model.HostIndex[host]);
 

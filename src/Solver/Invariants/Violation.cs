@@ -9,5 +9,10 @@ namespace Escalator.Solver.Invariants;
 /// <param name="Intrinsic">True when no order of waves avoids it (no safe plan exists for this campaign as written).</param>
 public sealed record Violation(string Code, int Wave, string Subject, string Message, string CampaignPath, bool Intrinsic = false)
 {
+    /// <summary>True for an ESC-R1 made only of moves off different hosts of the wave: the solver counts them as falling
+    /// together because nothing in the plan orders them; whether they do is a matter of timing (a slow VNFM's reply, a
+    /// retry), which a run at the campaign's spread may never meet.</summary>
+    public bool OnlyIfMovesOverlap { get; init; }
+
     public override string ToString() => Wave > 0 ? $"wave {Wave}: {Message} ({Code})" : $"{Message} ({Code})";
 }

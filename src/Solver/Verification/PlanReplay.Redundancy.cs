@@ -62,7 +62,10 @@ internal sealed partial class PlanReplay
             var host = over.GroupBy(d => d.Host).First(g => g.Count() > vnf.Tolerated).Key;
             message += $"; no safe plan: whatever the waves, upgrading {host} alone does this";
         }
-        return new Violation(Invariant.Redundancy.Code, w.Number, vnf.Id.Name, message, w.StrategyPath, intrinsic);
+        return new Violation(Invariant.Redundancy.Code, w.Number, vnf.Id.Name, message, w.StrategyPath, intrinsic)
+        {
+            OnlyIfMovesOverlap = hosts.Count > 1 && over.All(d => d.Reason is UnavailableReason.LiveMigration or UnavailableReason.ColdMigration),
+        };
     }
 
     private static string ModelWords(Vnf vnf) => vnf.Redundancy.Model switch

@@ -26,6 +26,26 @@ public sealed partial class InvariantTests
         Assert.Contains("q-1 goes down with cmp-1 for 10m", violation.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Verify_TwoInstancesOfAPoolInterruptedTogether_SaysWhetherOnlyOverlappingMovesDoIt(bool evacuate)
+    {
+        // Two live moves off different hosts fall together only if they overlap in time, which the plan leaves open; two
+        // reboots of the wave's hosts do, whatever the timing.
+        var dc = Topology("""
+              - {name: pool, flavor: {vcpu: 1, ramGiB: 2}, redundancy: {model: n+m, minActive: 2}, antiAffinity: host,
+                 migration: live, instances: [{name: q-1, host: cmp-1}, {name: q-2, host: cmp-2}, {name: q-3, host: cmp-4}]}
+            """);
+        var campaign = evacuate ? Computes(dc, "{maxUnavailable: 2}", EvacuateLive, Upgrade) : Computes(dc, "{maxUnavailable: 2}", Upgrade);
+        var plan = Waves(campaign, dc, "computes", ["cmp-1", "cmp-2"], ["cmp-3", "cmp-4"], ["cmp-5"]);
+
+        var result = Verify(dc, campaign, plan);
+
+        var violation = Assert.Single(result.Violations, v => v.Code == Invariant.Redundancy.Code && v.Wave == 1);
+        Assert.Equal(evacuate, violation.OnlyIfMovesOverlap);
+    }
+
     [Fact]
     public void Verify_UnprotectedVmRebootsWithItsHost_BreaksRedundancyIntrinsically()
     {
