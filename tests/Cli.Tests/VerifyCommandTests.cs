@@ -107,4 +107,30 @@ public sealed class VerifyCommandTests
         Assert.Equal(2, code);
         Assert.Contains($"--confidence expects a probability from 0.5 up to (not including) 1, such as 0.95 or 99%; found '{value}'", stderr);
     }
+
+    [Fact]
+    public async Task Verify_TolerateOneOnTheControlPlane_CounterexamplesInWordsAndJson()
+    {
+        var (code, stdout, _) = await Cli.RunAsync("verify", "scenarios/ha/control-plane.yaml", "--tolerate", "1");
+        var (jsonCode, json, _) = await Cli.RunAsync("verify", "scenarios/ha/control-plane.yaml", "--tolerate", "1", "--format", "json");
+
+        Assert.Equal(1, code);
+        Assert.Contains("tolerating 1 of each failure", stdout);
+        Assert.Matches(@"wave 1: if ctl-\d fails in wave 1, while ctl-1 is out, galera keeps 1 of 3 members and loses quorum \(a majority needs 2\) \(ESC-T1\)", stdout);
+        Assert.Contains("exposure (planned time without the margin it has at rest): ", stdout);
+        Assert.Equal(1, jsonCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(1, doc.RootElement.GetProperty("tolerated").GetProperty("hostFailures").GetInt32());
+        Assert.Contains(doc.RootElement.GetProperty("violations").EnumerateArray(), v => v.GetProperty("code").GetString() == "ESC-T1");
+        Assert.NotEqual(0, doc.RootElement.GetProperty("exposure").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Verify_NegativeTolerate_ExitsTwoNamingTheValue()
+    {
+        var (code, _, stderr) = await Cli.RunAsync("verify", "scenarios/ha/rolling-computes.yaml", "--tolerate", "-1");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--tolerate expects a count of failures from 0; found '-1'", stderr);
+    }
 }

@@ -8,8 +8,8 @@ using Escalator.Solver.Verification;
 
 namespace Escalator.Cli.Commands;
 
-/// <summary><c>escalator verify TOPOLOGY CAMPAIGN [--format text|json|sarif|junit] [--emit-smt2 FILE] [--timeout T]</c>:
-/// proves the campaign's plan safe (exit 0) or lists every violation (exit 1).</summary>
+/// <summary><c>escalator verify TOPOLOGY CAMPAIGN [--format text|json|sarif|junit] [--emit-smt2 FILE] [--timeout T]
+/// [--confidence P] [--tolerate K]</c>: proves the campaign's plan safe (exit 0) or lists every violation (exit 1).</summary>
 internal static class VerifyCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -28,6 +28,12 @@ internal static class VerifyCommand
         };
         var timeout = Arguments.Timeout();
         var confidence = Arguments.Confidence();
+        var tolerate = new Option<int?>("--tolerate")
+        {
+            Description = "also prove that every wave survives up to K hosts failing outside it, K of its migrations falling back and K upgrades "
+                + "of the wave before rolling back (overrides the campaign's resilience:)",
+            HelpName = "K",
+        };
         var command = new Command("verify", "Prove that a campaign's plan keeps every invariant, or show where it breaks one.")
         {
             files,
@@ -35,6 +41,7 @@ internal static class VerifyCommand
             smt2,
             timeout,
             confidence,
+            tolerate,
         };
         command.SetAction(parse =>
         {
@@ -43,8 +50,14 @@ internal static class VerifyCommand
             if (code != ExitCodes.Ok) return code;
             if (Arguments.ParseTimeout(parse.GetValue(timeout), stderr) is not { } limit) return ExitCodes.BadInput;
             if (Arguments.ParseConfidence(parse.GetValue(confidence), stderr) is not { } quantile) return ExitCodes.BadInput;
+            if (parse.GetValue(tolerate) is < 0 and var k)
+            {
+                stderr.WriteLine($"escalator: --tolerate expects a count of failures from 0; found '{k}'");
+                return ExitCodes.BadInput;
+            }
+            var resilience = parse.GetValue(tolerate) is { } count ? Model.Semantics.Resilience.Uniform(count) : null;
             var smt2File = parse.GetValue(smt2);
-            var report = CampaignVerifier.Verify(inputs.Expand(), new VerifyOptions(limit, EmitSmt2: smt2File is not null, Confidence: quantile));
+            var report = CampaignVerifier.Verify(inputs.Expand(), new VerifyOptions(limit, EmitSmt2: smt2File is not null, Confidence: quantile, Resilience: resilience));
             var result = report.Result;
             if (smt2File is not null && !Arguments.TryWrite(smt2File, result.Smt2!, stderr)) return ExitCodes.BadInput;
             stdout.Write(parse.GetValue(format) switch

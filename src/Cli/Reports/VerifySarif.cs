@@ -62,6 +62,7 @@ internal static class VerifySarif
             var uri = report.CampaignFile.Length == 0 ? null : ArtifactUri(report.CampaignFile, workingDirectory);
             w.WriteStartArray("results");
             foreach (var v in r.Violations) WriteResult(w, report, v, uri);
+            foreach (var v in r.Warnings) WriteResult(w, report, v, uri);
             w.WriteEndArray();
         }
         w.WriteStartObject("properties");
@@ -91,7 +92,7 @@ internal static class VerifySarif
             Text(w, "shortDescription", invariant.Description);
             Text(w, "fullDescription", invariant.Description);
             w.WriteStartObject("defaultConfiguration");
-            w.WriteString("level", "error");
+            w.WriteString("level", Level(invariant.Code));
             w.WriteEndObject();
             w.WriteEndObject();
         }
@@ -99,6 +100,9 @@ internal static class VerifySarif
         w.WriteEndObject();
         w.WriteEndObject();
     }
+
+    /// <summary>A finding about the data centre rather than the plan (ESC-T0) is a warning; the rest are errors.</summary>
+    private static string Level(string code) => code == Invariant.ResilienceAtRest.Code ? "warning" : "error";
 
     private static void WriteInvocation(Utf8JsonWriter w, Verdict verdict)
     {
@@ -123,7 +127,7 @@ internal static class VerifySarif
         w.WriteStartObject();
         w.WriteString("ruleId", v.Code);
         w.WriteNumber("ruleIndex", Invariant.All.IndexOf(Invariant.ByCode(v.Code)));
-        w.WriteString("level", "error");
+        w.WriteString("level", Level(v.Code));
         Text(w, "message", v.Wave > 0 ? $"wave {v.Wave}: {v.Message}" : v.Message);
         if (uri is not null && report.Locate(v) is { } at)
         {

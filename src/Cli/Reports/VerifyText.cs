@@ -15,14 +15,15 @@ internal static class VerifyText
         var r = report.Result;
         var waves = report.Plan.Waves.Length;
         var subject = $"campaign {report.Campaign.Name} on {report.Topology.Name}";
+        var proved = r.Tolerated.Any ? $"budgets at {r.ConfidenceWords}, tolerating {r.Tolerated}" : $"budgets at {r.ConfidenceWords}";
         switch (r.Verdict)
         {
             case Verdict.Safe:
-                text.AppendLine(CultureInfo.InvariantCulture, $"SAFE: {subject} keeps every invariant in all {waves} wave(s), budgets at {r.ConfidenceWords}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"SAFE: {subject} keeps every invariant in all {waves} wave(s), {proved}");
                 break;
             case Verdict.Unsafe unsafePlan:
                 var broken = unsafePlan.Violations.Select(v => v.Wave).Where(w => w > 0).Distinct().Count();
-                text.AppendLine(CultureInfo.InvariantCulture, $"UNSAFE: {subject} breaks {unsafePlan.Violations.Length} invariant instance(s) in {broken} of {waves} wave(s), budgets at {r.ConfidenceWords}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"UNSAFE: {subject} breaks {unsafePlan.Violations.Length} invariant instance(s) in {broken} of {waves} wave(s), {proved}");
                 foreach (var v in unsafePlan.Violations)
                 {
                     text.AppendLine(CultureInfo.InvariantCulture, $"  {v}");
@@ -36,6 +37,13 @@ internal static class VerifyText
             case Verdict.Unknown unknown:
                 text.AppendLine(CultureInfo.InvariantCulture, $"UNKNOWN: the solver could not decide {subject}: {unknown.Reason}");
                 break;
+        }
+        foreach (var w in r.Warnings) text.AppendLine(CultureInfo.InvariantCulture, $"warning: {w} — the data centre's, not the campaign's");
+        if (r.Tolerated.Any)
+        {
+            var top = string.Join(", ", r.Exposure.Take(8).Select(e => $"{e.Subject} {Human.Seconds(e.Seconds)} in {e.Waves} wave(s)"));
+            var more = r.Exposure.Length > 8 ? $" and {r.Exposure.Length - 8} more" : "";
+            text.AppendLine(CultureInfo.InvariantCulture, $"exposure (planned time without the margin it has at rest): {(r.Exposure.IsEmpty ? "none" : top + more)}");
         }
         foreach (var redirect in r.Redirects)
         {

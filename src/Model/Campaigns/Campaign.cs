@@ -23,6 +23,9 @@ public sealed record Campaign(
     /// Fenix rule; <c>moveOnce: false</c> opts out).</summary>
     public bool MoveOnce { get; init; } = true;
 
+    /// <summary>The failures every wave must survive (<c>resilience:</c>; none by default): see <see cref="Semantics.Resilience"/>.</summary>
+    public Semantics.Resilience Resilience { get; init; } = Semantics.Resilience.None;
+
     public Procedure ProcedureOf(Stage stage) => Procedures.First(p => p.Name == stage.Procedure);
 
     public Component? Component(string name) => Components.FirstOrDefault(c => c.Name == name);

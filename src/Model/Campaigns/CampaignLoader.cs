@@ -11,7 +11,7 @@ namespace Escalator.Model.Campaigns;
 /// What it says of a topology is checked by <see cref="CampaignValidator"/>.</remarks>
 public static partial class CampaignLoader
 {
-    internal static readonly string[] RootKeys = ["name", "description", "topology", "targets", "components", "stages", "procedures", "recovery", "checks", "moveOnce", "simulation"];
+    internal static readonly string[] RootKeys = ["name", "description", "topology", "targets", "components", "stages", "procedures", "recovery", "checks", "moveOnce", "resilience", "simulation"];
 
     public static Loaded<Campaign> LoadFile(string path)
     {
@@ -48,15 +48,27 @@ public static partial class CampaignLoader
             var stages = ReadStages(root);
             var recovery = ReadRecovery(root);
             var moveOnce = root.Bool("moveOnce") ?? true;
+            var resilience = ReadResilience(root.Map("resilience"));
             var simulation = ReadSimulation(root);
             root.Finish();
             var campaign = new Campaign(name, description, topology, targets, [.. components], [.. stages], [.. procedures], recovery, [.. checks])
             {
                 Simulation = simulation,
                 MoveOnce = moveOnce,
+                Resilience = resilience,
             };
             CheckReferences(campaign);
             return campaign;
+        }
+
+        /// <summary><c>resilience: {hostFailures: K, migrationFallbacks: K, rollbacks: K}</c>, each a count, 0 by default.</summary>
+        private static Semantics.Resilience ReadResilience(YamlMap? map)
+        {
+            if (map is null) return Semantics.Resilience.None;
+            int Count(string key) => map.Int(key, min: 0) ?? 0;
+            var resilience = new Semantics.Resilience(Count("hostFailures"), Count("migrationFallbacks"), Count("rollbacks"));
+            map.Finish();
+            return resilience;
         }
 
         private ImmutableSortedDictionary<string, SemVersion> ReadTargets(YamlMap root)

@@ -51,6 +51,14 @@ public static partial class CampaignWriter
             .EndMap();
         WriteChecks(yaml, c.Checks);
         if (!c.MoveOnce) yaml.Text("moveOnce").Bool(false);
+        if (c.Resilience.Any)
+        {
+            yaml.Text("resilience").BeginMap(flow: true)
+                .Text("hostFailures").Number(c.Resilience.HostFailures)
+                .Text("migrationFallbacks").Number(c.Resilience.MigrationFallbacks)
+                .Text("rollbacks").Number(c.Resilience.Rollbacks)
+                .EndMap();
+        }
         WriteSimulation(yaml, c.Simulation);
         yaml.EndMap();
     }

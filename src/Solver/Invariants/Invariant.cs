@@ -49,9 +49,19 @@ public sealed record Invariant(string Code, string Title, string Description)
     public static readonly Invariant BoundedWait = new("ESC-W1", "bounded waits",
         "Every step of the plan waits at most its timeout, and the timeout is finite and not shorter than the step's expected duration.");
 
+    public static readonly Invariant Resilience = new("ESC-T1", "resilience",
+        "Asked to tolerate failures (verify --tolerate K, resilience: in the campaign), every VNF and cluster that survives them at rest keeps its "
+        + "redundancy, quorum and switchover-first rule in every wave even if up to K hosts outside the wave fail, up to K of its migrations fall back "
+        + "and up to K upgrades of the wave before roll back.");
+
+    /// <summary>A warning about the data centre, not the campaign: a VNF or cluster that cannot survive the failures asked even at rest.</summary>
+    public static readonly Invariant ResilienceAtRest = new("ESC-T0", "resilience at rest",
+        "Every VNF and cluster survives the host failures asked with nothing upgraded (a warning about the data centre: the campaign is not held to it).");
+
     /// <summary>Every invariant, in the order outputs list them.</summary>
     public static readonly ImmutableArray<Invariant> All =
-        [Redundancy, Switchover, Budget, Quorum, Capacity, MoveOnce, FaultDomains, Order, Compatibility, Identity, Migration, Spares, BoundedWait];
+        [Redundancy, Switchover, Budget, Quorum, Capacity, MoveOnce, FaultDomains, Order, Compatibility, Identity, Migration, Spares, BoundedWait,
+         Resilience, ResilienceAtRest];
 
     public static Invariant ByCode(string code) => All.First(i => i.Code == code);
 }

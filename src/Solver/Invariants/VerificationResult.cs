@@ -25,4 +25,20 @@ public sealed record VerificationResult(
     public string ConfidenceWords => Model.Semantics.DurationModel.QuantileName(Confidence);
 
     public ImmutableArray<Violation> Violations => Verdict is Verdict.Unsafe u ? u.Violations : [];
+
+    /// <summary>The failures every wave was proved to survive (none unless asked).</summary>
+    public Model.Semantics.Resilience Tolerated { get; init; } = Model.Semantics.Resilience.None;
+
+    /// <summary>Warnings about the data centre, not the plan: what cannot survive the failures asked even at rest (ESC-T0).</summary>
+    public ImmutableArray<Violation> Warnings { get; init; } = [];
+
+    /// <summary>When failures were asked for: per VNF and cluster, the planned time it runs without the margin it has at
+    /// rest (its interruptions and members down, summed), longest first.</summary>
+    public ImmutableArray<Exposure> Exposure { get; init; } = [];
 }
+
+/// <summary>How long the plan runs a VNF or a cluster without the margin it has at rest.</summary>
+/// <param name="Kind"><c>vnf</c> or <c>cluster</c>.</param>
+/// <param name="Seconds">Its planned interruptions (a VNF) or members down (a cluster), at the confidence, summed over the waves.</param>
+/// <param name="Waves">In how many waves.</param>
+public sealed record Exposure(string Subject, string Kind, double Seconds, int Waves);

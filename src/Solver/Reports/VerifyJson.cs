@@ -36,6 +36,28 @@ public static class VerifyJson
             w.WriteStartArray("redirects");
             foreach (var redirect in r.Redirects) WriteRedirect(w, redirect);
             w.WriteEndArray();
+            if (r.Tolerated.Any)
+            {
+                w.WriteStartObject("tolerated");
+                w.WriteNumber("hostFailures", r.Tolerated.HostFailures);
+                w.WriteNumber("migrationFallbacks", r.Tolerated.MigrationFallbacks);
+                w.WriteNumber("rollbacks", r.Tolerated.Rollbacks);
+                w.WriteEndObject();
+                w.WriteStartArray("warnings");
+                foreach (var v in r.Warnings) WriteViolation(w, v, null);
+                w.WriteEndArray();
+                w.WriteStartArray("exposure");
+                foreach (var e in r.Exposure)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("subject", e.Subject);
+                    w.WriteString("kind", e.Kind);
+                    w.WriteNumber("seconds", Math.Round(e.Seconds, 3));
+                    w.WriteNumber("waves", e.Waves);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             w.WriteStartObject("checked");
             foreach (var (code, count) in r.Checked) w.WriteNumber(code, count);
             w.WriteEndObject();

@@ -4,6 +4,7 @@ using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 using Escalator.Solver.Formulas;
 using Escalator.Solver.Invariants;
+using static Escalator.Solver.Invariants.Words;
 
 namespace Escalator.Solver.Verification;
 
@@ -18,7 +19,11 @@ internal sealed partial class PlanReplay
     /// behind; then judges each affected VNF (ESC-R1, ESC-R2, ESC-M1) and counts its outage against its budget.</summary>
     private void ReplayHosts(WaveContext w)
     {
-        if (!w.TakesHostsOut) return;
+        if (!w.TakesHostsOut)
+        {
+            RecordExposure(w, [], []);
+            return;
+        }
         var disruptions = new List<Disruption>();
         foreach (var step in w.Wave.Steps.Where(s => s.Action == StepAction.Switchover))
         {
@@ -53,12 +58,14 @@ internal sealed partial class PlanReplay
                 }
             }
         }
-        foreach (var (mover, _) in PlaceMovers(w, movers).Where(p => p.To is not null))
+        var placed = PlaceMovers(w, movers).Where(p => p.To is not null).ToList();
+        foreach (var (mover, _) in placed)
         {
             var e = _durations.Evacuate(mover.Vnf, _index.Instance(mover.Id).Flavor, mover.Chain, evacuate!.ExpectedSeconds, evacuate.TimeoutSeconds);
             var reason = e.Mode == MigrationMode.Live ? UnavailableReason.LiveMigration : UnavailableReason.ColdMigration;
             disruptions.Add(new Disruption(mover.Id, mover.Vnf, mover.From, reason, e.Move.PauseSeconds));
         }
+        RecordExposure(w, disruptions, placed);
         foreach (var group in disruptions.GroupBy(d => d.Vnf.Id))
         {
             CheckActive(w, group);
@@ -107,20 +114,27 @@ internal sealed partial class PlanReplay
 
     private static string Mode(MigrationMode? m) => (m ?? MigrationMode.Live).ToString().ToLowerInvariant();
 
-    /// <summary>ESC-R2: the active instance of an active-standby VNF taken down before a switchover.</summary>
+    /// <summary>ESC-R2: the active instance of an active-standby VNF taken down before a switchover. Where the procedure
+    /// does switch over but the standby is interrupted in the same wave, that is what the violation says: there was no
+    /// instance to hand over to.</summary>
     private void CheckActive(WaveContext w, IEnumerable<Disruption> disruptions)
     {
-        foreach (var d in disruptions.Where(d => d.Vnf.Redundancy.Model == RedundancyModel.ActiveStandby
+        var all = disruptions.ToList();
+        var switches = w.Procedure.Steps.Any(s => s.Action == StepAction.Switchover);
+        foreach (var d in all.Where(d => d.Vnf.Redundancy.Model == RedundancyModel.ActiveStandby
             && d.Reason is UnavailableReason.HostDown or UnavailableReason.ColdMigration))
         {
             if (!IsActive(d.Vnf, d.Instance) || !d.Vnf.IsPair) continue;
             var lost = Formula.Var(Var("active-lost", d.Instance, $"w{w.Number}"));
             _problem.Fact(lost);
             var standby = d.Vnf.Instances.First(i => i.Id != d.Instance).Id;
+            var alsoDown = switches ? all.Where(o => o.Instance == standby && o.Reason != UnavailableReason.Switchover).MaxBy(o => o.Seconds) : null;
+            var message = alsoDown is null
+                ? $"{d.Instance}, the active instance of {d.Vnf.Id}, {Why(d)} without a switchover to {standby} first"
+                : $"{d.Instance}, the active instance of {d.Vnf.Id}, {Why(d)} while its standby {standby} {Why(alsoDown)} in the same wave: "
+                    + "there is no instance to switch over to";
             _problem.Check(Invariant.Switchover.Code, Formula.Not(lost), () => new Violation(
-                Invariant.Switchover.Code, w.Number, d.Vnf.Id.Name,
-                $"{d.Instance}, the active instance of {d.Vnf.Id}, {Why(d)} without a switchover to {standby} first",
-                $"procedures.{w.Procedure.Name}"));
+                Invariant.Switchover.Code, w.Number, d.Vnf.Id.Name, message, alsoDown is null ? $"procedures.{w.Procedure.Name}" : w.StrategyPath));
         }
     }
 

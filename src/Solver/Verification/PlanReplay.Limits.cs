@@ -3,6 +3,7 @@ using Escalator.Model.Plans;
 using Escalator.Model.Topology;
 using Escalator.Solver.Formulas;
 using Escalator.Solver.Invariants;
+using static Escalator.Solver.Invariants.Words;
 
 namespace Escalator.Solver.Verification;
 

@@ -3,6 +3,7 @@ using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 using Escalator.Solver.Formulas;
 using Escalator.Solver.Invariants;
+using static Escalator.Solver.Invariants.Words;
 
 namespace Escalator.Solver.Verification;
 
@@ -67,14 +68,6 @@ internal sealed partial class PlanReplay
             OnlyIfMovesOverlap = hosts.Count > 1 && over.All(d => d.Reason is UnavailableReason.LiveMigration or UnavailableReason.ColdMigration),
         };
     }
-
-    private static string ModelWords(Vnf vnf) => vnf.Redundancy.Model switch
-    {
-        RedundancyModel.ActiveStandby => "active-standby",
-        RedundancyModel.NPlusM => $"n+m ({vnf.Redundancy.MinActive} of {vnf.Instances.Length} needed)",
-        RedundancyModel.Quorum => $"a quorum of {vnf.Instances.Length}",
-        _ => "no redundancy (none)",
-    };
 
     /// <summary>ESC-R3: a VNF's outage over the campaign, each interruption at the verification's confidence, stays within its budget.</summary>
     private void CheckBudgets()

@@ -3,6 +3,7 @@ using Escalator.Model.Plans;
 using Escalator.Model.Topology;
 using Escalator.Solver.Formulas;
 using Escalator.Solver.Invariants;
+using static Escalator.Solver.Invariants.Words;
 
 namespace Escalator.Solver.Verification;
 
@@ -43,11 +44,4 @@ internal sealed partial class PlanReplay
                 w.StrategyPath));
         }
     }
-
-    private static string QuorumWords(ControlCluster c) => c.Quorum switch
-    {
-        QuorumRule.Majority => "a majority",
-        QuorumRule.Any => "any one",
-        _ => "all",
-    };
 }

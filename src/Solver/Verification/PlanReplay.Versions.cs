@@ -4,6 +4,7 @@ using Escalator.Model.Software;
 using Escalator.Model.Topology;
 using Escalator.Solver.Formulas;
 using Escalator.Solver.Invariants;
+using static Escalator.Solver.Invariants.Words;
 
 namespace Escalator.Solver.Verification;
 

@@ -4,6 +4,7 @@ using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 using Escalator.Solver.Formulas;
 using Escalator.Solver.Invariants;
+using static Escalator.Solver.Invariants.Words;
 
 namespace Escalator.Solver.Verification;
 
@@ -98,22 +99,4 @@ internal sealed partial class PlanReplay
     }
 
     private static string Var(params object[] parts) => string.Join('.', parts);
-
-    private static string List(IEnumerable<string> items)
-    {
-        var list = items.ToList();
-        return list.Count switch
-        {
-            0 => "none",
-            1 => list[0],
-            2 => $"{list[0]} and {list[1]}",
-            _ => string.Join(", ", list.Take(list.Count - 1)) + " and " + list[^1],
-        };
-    }
-
-    private static string Seconds(double s) => double.IsPositiveInfinity(s) ? "for good"
-        : s < 1 ? $"{Math.Round(s * 1000)}ms"
-        : s < 120 ? $"{s:0.#}s"
-        : s < 7200 ? $"{Math.Round(s / 60)}m"
-        : $"{s / 3600:0.#}h";
 }

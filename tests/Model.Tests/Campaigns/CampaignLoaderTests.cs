@@ -1,5 +1,6 @@
 using Escalator.Model.Campaigns;
 using Escalator.Model.Diagnostics;
+using Escalator.Model.Semantics;
 using Escalator.Model.Tests.Diagnostics;
 
 namespace Escalator.Model.Tests.Campaigns;
@@ -264,6 +265,26 @@ public sealed class CampaignLoaderTests
             (DiagnosticCodes.UnboundedWait, Expect.Where(File, text, "{action: upgrade")),
         };
         Assert.Equal(expected, loaded.Diagnostics.Select(d => (d.Code, d.Location!.Value)));
+    }
+
+    [Fact]
+    public void Parse_Resilience_CountsOfEachFailureAndNoneByDefault()
+    {
+        const string Stages = """
+            stages:
+              - {name: computes, scope: {roles: [compute]}, procedure: p, strategy: {rolling: {maxUnavailable: 1}}}
+            """;
+
+        var asked = CampaignLoader.Parse(File, Campaign(Stages) + "\nresilience: {hostFailures: 2, rollbacks: 1}\n");
+        var plain = CampaignLoader.Parse(File, Campaign(Stages));
+        var negative = CampaignLoader.Parse(File, Campaign(Stages) + "\nresilience: {hostFailures: -1, fallbacks: 1}\n");
+
+        Assert.True(asked.Ok, Expect.List(asked.Diagnostics));
+        Assert.Equal(new Resilience(2, 0, 1), asked.Value!.Resilience);
+        Assert.Equal(Resilience.None, plain.Value!.Resilience);
+        Assert.Equal(["resilience.hostFailures", "resilience.fallbacks"], negative.Diagnostics.Select(d => d.Path));
+        Assert.Equal("expected a value of at least 0; found -1", negative.Diagnostics[0].Message);
+        Assert.Contains("migrationFallbacks", negative.Diagnostics[1].Message, StringComparison.Ordinal);
     }
 
     private static string Campaign(string stages, string procedures = Procedures) => $$$"""

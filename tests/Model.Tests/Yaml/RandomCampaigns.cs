@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Escalator.Model.Campaigns;
+using Escalator.Model.Semantics;
 using Escalator.Model.Software;
 using Escalator.Model.Topology;
 
@@ -44,6 +45,7 @@ internal static class RandomCampaigns
         {
             Simulation = random.Next(3) == 0 ? SimulationSettings.Default : Simulation(random),
             MoveOnce = random.Next(2) == 0,
+            Resilience = random.Next(3) == 0 ? Resilience.None : new Resilience(random.Next(3), random.Next(3), random.Next(3)),
         };
     }
 

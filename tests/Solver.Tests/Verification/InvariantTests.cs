@@ -81,6 +81,24 @@ public sealed partial class InvariantTests
     }
 
     [Fact]
+    public void Verify_BothInstancesOfAPairDownInOneWaveThoughTheProcedureSwitchesOver_SaysTheStandbyIsDownToo()
+    {
+        var dc = Topology("""
+              - {name: pair, flavor: {vcpu: 1, ramGiB: 2}, redundancy: {model: active-standby, active: p-1}, antiAffinity: rack, switchover: 2s,
+                 instances: [{name: p-1, host: cmp-1}, {name: p-2, host: cmp-2}]}
+            """);
+        var campaign = Computes(dc, "{maxUnavailable: 2}", Switchover, Upgrade);
+        var plan = Waves(campaign, dc, "computes", ["cmp-1", "cmp-2"], ["cmp-3", "cmp-4"], ["cmp-5"]);
+
+        var result = Verify(dc, campaign, plan);
+
+        var violation = Assert.Single(result.Violations, v => v.Code == Invariant.Switchover.Code);
+        Assert.Equal("p-1, the active instance of pair, goes down with cmp-1 for 10m while its standby p-2 goes down with cmp-2 for 10m in the same wave: "
+            + "there is no instance to switch over to", violation.Message);
+        Assert.DoesNotContain("without a switchover", violation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_UnprotectedVmLiveMigratedTwice_BreaksItsAvailabilityBudget()
     {
         var dc = Topology("""
