@@ -17,15 +17,18 @@ public sealed partial class Executor
         _ => HostActionAsync(step, cancellationToken),
     };
 
-    /// <summary>Disables the host's compute service, recording it first: a crash in between leaves a record of a service
-    /// that may still be enabled (harmless to enable again), never a disabled one that nobody remembers.</summary>
     private async Task<Attempt> EnterMaintenanceAsync(StepContext step, CancellationToken cancellationToken)
     {
-        var host = new HostId(step.Target);
-        var reason = ExecutionOptions.DisableReason(RunId, step.Wave.Number);
-        Journal(j => j.RecordDisabled(RunId, host.Name, ComputeService, reason));
-        await _backend.SetHostEnabledAsync(host, enabled: false, reason, step.Step.ExpectedSeconds, cancellationToken).ConfigureAwait(true);
+        await DisableAsync(new HostId(step.Target), ExecutionOptions.DisableReason(RunId, step.Wave.Number), step.Step.ExpectedSeconds, cancellationToken).ConfigureAwait(true);
         return Attempt.Success;
+    }
+
+    /// <summary>Disables the host's compute service, recording it first: a crash in between leaves a record of a service
+    /// that may still be enabled (harmless to enable again), never a disabled one that nobody remembers.</summary>
+    private async Task DisableAsync(HostId host, string reason, double expectedSeconds, CancellationToken cancellationToken)
+    {
+        Journal(j => j.RecordDisabled(RunId, host.Name, ComputeService, reason));
+        await _backend.SetHostEnabledAsync(host, enabled: false, reason, expectedSeconds, cancellationToken).ConfigureAwait(true);
     }
 
     /// <summary>Enables the host's compute service again, only if Escalator disabled it.</summary>

@@ -94,9 +94,7 @@ public sealed partial class Executor
     private async Task<string?> RollBackHostCoreAsync(RollbackTarget back, RollbackMode mode, CancellationToken cancellationToken)
     {
         var host = back.Host;
-        var reason = $"{ExecutionOptions.ReasonPrefix} rollback of {RunId}";
-        Journal(j => j.RecordDisabled(RunId, host.Name, ComputeService, reason));
-        await _backend.SetHostEnabledAsync(host, false, reason, 0, cancellationToken).ConfigureAwait(true);
+        await DisableAsync(host, $"{ExecutionOptions.ReasonPrefix} rollback of {RunId}", 0, cancellationToken).ConfigureAwait(true);
         var servers = await _backend.ServersOnAsync(host, cancellationToken).ConfigureAwait(true);
         foreach (var server in servers.OrderBy(s => s.Name, NaturalOrder.Instance))
         {

@@ -97,9 +97,7 @@ public sealed partial class Executor
         var host = new HostId(step.Target);
         lock (_gate) _failedHosts.Add(host);
         if (!_index.Host(host).Roles.HasFlag(HostRoles.Compute) || Journal(j => j.IsStillDisabled(RunId, host.Name, ComputeService))) return;
-        var reason = ExecutionOptions.DisableReason(RunId, step.Wave.Number);
-        Journal(j => j.RecordDisabled(RunId, host.Name, ComputeService, reason));
-        await _backend.SetHostEnabledAsync(host, enabled: false, reason, 0, cancellationToken).ConfigureAwait(true);
+        await DisableAsync(host, ExecutionOptions.DisableReason(RunId, step.Wave.Number), 0, cancellationToken).ConfigureAwait(true);
     }
 
     /// <summary>One attempt, bounded by the step's timeout (on the backend's clock), journaled before and after.</summary>

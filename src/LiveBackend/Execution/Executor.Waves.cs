@@ -97,8 +97,7 @@ public sealed partial class Executor
 
     /// <summary>A plan counts a wave's hosts out of service for the whole wave (see the Semantics README): before its first
     /// step the compute hosts of the wave (but a parallel universe's spares being built) are disabled, so that Nova places
-    /// no VM there — as Fenix does — whether or not their procedure has an enter-maintenance step; recorded first, as
-    /// <see cref="EnterMaintenanceAsync"/> does.</summary>
+    /// no VM there — as Fenix does — whether or not their procedure has an enter-maintenance step.</summary>
     private async Task TakeOutAsync(Wave wave, CancellationToken cancellationToken)
     {
         if (wave.Kind == WaveKind.Build) return;
@@ -106,8 +105,7 @@ public sealed partial class Executor
         foreach (var host in wave.Hosts.Where(h => _index.Host(h).Roles.HasFlag(HostRoles.Compute)))
         {
             if (Journal(j => j.IsStillDisabled(RunId, host.Name, ComputeService))) continue;
-            Journal(j => j.RecordDisabled(RunId, host.Name, ComputeService, reason));
-            await _backend.SetHostEnabledAsync(host, enabled: false, reason, 0, cancellationToken).ConfigureAwait(true);
+            await DisableAsync(host, reason, 0, cancellationToken).ConfigureAwait(true);
             Emit(wave.Number, host.Name, "EnterMaintenance", "ok", $"disabled {ComputeService} on {host}: it is in wave {wave.Number}, so nothing new is scheduled there");
         }
     }
@@ -117,7 +115,7 @@ public sealed partial class Executor
     /// for an operator, and an operator's stop leaves the wave as it is.</summary>
     private async Task BackInServiceAsync(Wave wave, string target, CancellationToken cancellationToken)
     {
-        if (CheckStop() != Stop.None && _interrupted || !Journal(j => j.IsStillDisabled(RunId, target, ComputeService))) return;
+        if ((CheckStop() != Stop.None && _interrupted) || !Journal(j => j.IsStillDisabled(RunId, target, ComputeService))) return;
         await _backend.SetHostEnabledAsync(new(target), enabled: true, null, 0, cancellationToken).ConfigureAwait(true);
         Journal(j => j.RecordReenabled(RunId, target, ComputeService));
         Emit(wave.Number, target, "LeaveMaintenance", "ok", $"enabled {ComputeService} on {target} again: wave {wave.Number} is done");

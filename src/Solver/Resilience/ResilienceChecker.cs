@@ -3,6 +3,7 @@ using Escalator.Model.Plans;
 using Escalator.Model.Topology;
 using Escalator.Solver.Formulas;
 using Escalator.Solver.Invariants;
+using Escalator.Solver.Native;
 using Failures = Escalator.Model.Semantics.Resilience;
 
 namespace Escalator.Solver.Resilience;
@@ -82,19 +83,33 @@ internal sealed class ResilienceChecker(DataCentre dc, Failures k, TimeSpan time
             Formula.AtMost(subjects.SelectMany(s => s.Causes).Where(c => c.Kind == CauseKind.RollsBack).Select(c => c.Var).Distinct(), k.Rollbacks),
         };
         foreach (var s in subjects) constraints.AddRange(s.Constraints());
-        var names = subjects.SelectMany(s => s.Causes.Select(c => c.Name)).Append("").Concat(subjects.Select(s => s.Broken)).ToHashSet(StringComparer.Ordinal);
+        constraints.Add(Formula.Or(subjects.Select(s => Formula.Var(s.Broken))));
+        // One solver for the wave: each subject found is ruled out and the search goes on from what Z3 has learnt.
+        using var z3 = new Z3Context();
+        using var solver = z3.Solver();
+        solver.SetTimeout(timeout);
+        var translate = new Z3Translator(z3);
+        foreach (var c in constraints) solver.Assert(translate.Translate(c));
+        var causes = subjects.SelectMany(s => s.Causes).DistinctBy(c => c.Name).ToList();
         var open = subjects.ToList();
         while (open.Count > 0 && Counterexamples.Count < MaxViolations)
         {
-            var model = ProblemSolver.Model([.. constraints, Formula.Or(open.Select(s => Formula.Var(s.Broken)))], names, timeout, out var decided);
-            if (model is null)
+            var result = solver.Check();
+            if (result != SolveResult.Sat)
             {
-                Undecided |= !decided;
+                Undecided |= result == SolveResult.Unknown;
                 return;
             }
-            var broken = open.First(s => model.Contains(s.Broken));
+            HashSet<string> model;
+            Subject broken;
+            using (var m = solver.Model())
+            {
+                model = causes.Where(c => m.Value(translate.Variable(c.Name))).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+                broken = open.First(s => m.Value(translate.Variable(s.Broken)));
+            }
             Counterexamples.Add(broken.Counterexample(wave, model));
             open.Remove(broken);
+            solver.Assert(translate.Translate(Formula.Not(Formula.Var(broken.Broken))));
         }
     }
 
