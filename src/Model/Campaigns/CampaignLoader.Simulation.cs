@@ -95,7 +95,8 @@ public static partial class CampaignLoader
                 Number(map, "stepFails", IsProbability, Probability) ?? defaults.StepFails,
                 Number(map, "hostNotBack", IsProbability, Probability) ?? defaults.HostNotBack,
                 Number(map, "migrationNoConvergence", IsProbability, Probability) ?? defaults.MigrationNoConvergence,
-                Number(map, "vnfmSilent", IsProbability, Probability) ?? defaults.VnfmSilent);
+                Number(map, "vnfmSilent", IsProbability, Probability) ?? defaults.VnfmSilent,
+                Number(map, "hostFails", IsProbability, Probability) ?? defaults.HostFails);
             map.Finish();
             return faults;
         }

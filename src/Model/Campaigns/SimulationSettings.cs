@@ -91,7 +91,10 @@ public sealed record LiveMigrationSettings(
 /// <param name="HostNotBack">A host does not come back from its upgrade.</param>
 /// <param name="MigrationNoConvergence">A live migration does not converge (its guest dirties memory faster than the link sends it).</param>
 /// <param name="VnfmSilent">A VNF manager does not answer a notification.</param>
-public sealed record FaultRates(double StepFails, double HostNotBack, double MigrationNoConvergence, double VnfmSilent)
+/// <param name="HostFails">A host in service outside a wave fails while the wave runs (each host, each wave): its VMs and
+/// cluster members are down until the wave is done — the host failure of <c>verify --tolerate</c> (the Semantics README,
+/// "Failures").</param>
+public sealed record FaultRates(double StepFails, double HostNotBack, double MigrationNoConvergence, double VnfmSilent, double HostFails = 0)
 {
     public static readonly FaultRates None = new(0, 0, 0, 0);
 }

@@ -63,6 +63,7 @@ public static partial class CampaignWriter
         if (f.HostNotBack != d.HostNotBack) yaml.Text("hostNotBack").Number(f.HostNotBack);
         if (f.MigrationNoConvergence != d.MigrationNoConvergence) yaml.Text("migrationNoConvergence").Number(f.MigrationNoConvergence);
         if (f.VnfmSilent != d.VnfmSilent) yaml.Text("vnfmSilent").Number(f.VnfmSilent);
+        if (f.HostFails != d.HostFails) yaml.Text("hostFails").Number(f.HostFails);
         yaml.EndMap();
     }
 }

@@ -66,9 +66,12 @@ internal sealed partial class CampaignRun
             if (_stop) break;
             _wave = _dc.Wave = wave.Wave.Number;
             var start = _sim.Now;
+            var failed = FailOutside(wave);
+            var failedAt = _sim.Now;
             var targets = new Event[wave.Targets.Length];
             for (var t = 0; t < targets.Length; t++) targets[t] = _sim.Start(Target(wave, wave.Targets[t]), wave.Targets[t].Name);
             yield return _sim.AllOf(targets);
+            Repair(failed, wave.Wave.Number, failedAt);
             _dc.Timeline?.Waves.Add(new WaveSpan(wave.Wave.Number, wave.Wave.Stage, wave.Wave.Kind.ToString().ToLowerInvariant(), start, _sim.Now,
                 [.. wave.Wave.Hosts.Select(h => h.Name)]));
             _dc.Timeline?.Entries.Add(new TimelineEntry($"wave {wave.Wave.Number}", TimelineCategory.Wave,
@@ -85,6 +88,40 @@ internal sealed partial class CampaignRun
             var start = _sim.Now;
             foreach (var e in Rollback()) yield return e;
             _rollbackSeconds = _sim.Now - start;
+        }
+    }
+
+    /// <summary>The host failures of <c>verify --tolerate</c> (<c>faults.hostFails</c>): each host in service outside the
+    /// wave may fail as it starts; its VMs and cluster members are down, and nothing lands on it, until the wave is done.</summary>
+    private List<int> FailOutside(WavePlan wave)
+    {
+        var failed = new List<int>();
+        if (!_faults || _settings.Faults.HostFails <= 0) return failed;
+        for (var h = 0; h < _model.Hosts.Length; h++)
+        {
+            if (_dc.StatusOf(h) != HostStatus.InService || wave.Wave.Hosts.Contains(_model.Hosts[h].Id) || !Fault(_settings.Faults.HostFails)) continue;
+            failed.Add(h);
+            _dc.SetStatus(h, HostStatus.Down);
+            foreach (var i in _dc.InstancesOn(h)) _dc.Down(i, +1);
+            for (var c = 0; c < _model.Clusters.Length; c++)
+            {
+                if (_model.Clusters[c].Members.Contains(h)) _dc.MemberDown(c, +1, planned: false);
+            }
+        }
+        return failed;
+    }
+
+    private void Repair(List<int> failed, int wave, double since)
+    {
+        foreach (var h in failed)
+        {
+            if (Tracing) Trace(_model.Hosts[h].Id.Name, TimelineCategory.Step, $"{_model.Hosts[h].Id} down: it failed outside wave {wave}", since);
+            foreach (var i in _dc.InstancesOn(h)) _dc.Down(i, -1);
+            for (var c = 0; c < _model.Clusters.Length; c++)
+            {
+                if (_model.Clusters[c].Members.Contains(h)) _dc.MemberDown(c, -1, planned: false);
+            }
+            _dc.SetStatus(h, HostStatus.InService);
         }
     }
 

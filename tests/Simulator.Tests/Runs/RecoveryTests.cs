@@ -30,6 +30,21 @@ public sealed class RecoveryTests
         Assert.Equal(0, result.RollbackSeconds, 1e-9);
     }
 
+    [Theory]
+    [InlineData(0.0, 0)]
+    [InlineData(1.0, 3)]
+    public void Run_HostsOutsideTheWaveFail_TheirVmsAreDownUntilTheWaveIsDone(double rate, int breachedWaves)
+    {
+        // p1..p3 on h1..h3, one host a wave, 2 of 3 needed: a wave's planned loss plus one failed host outside it is one too many.
+        var simulator = Pool($"{{hostFails: {rate.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}", "{retries: 0, rollback: none, maxFailures: 1}");
+
+        var result = simulator.Run(1, 3, trace: true);
+
+        Assert.Equal(RunOutcome.Completed, result.Outcome);
+        Assert.Equal(breachedWaves, result.Breaches.Where(b => b.Kind == BreachKind.Redundancy && b.Subject == "pool").Select(b => b.Wave).Distinct().Count());
+        Assert.Equal(breachedWaves == 0 ? 0 : 2, result.Timeline!.Entries.Count(e => e.Lane == "h2" && e.Label.Contains("failed outside wave", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Run_EveryStepFailsWithoutRollback_StopsAndLeavesItForAnOperator()
     {
