@@ -1,7 +1,6 @@
 using System.Globalization;
 using Escalator.Model.Diagnostics;
 using Escalator.Model.Yaml;
-using YamlDotNet.RepresentationModel;
 
 namespace Escalator.Model.Campaigns;
 
@@ -115,7 +114,7 @@ public static partial class CampaignLoader
         {
             if (value is not { } v || fits(v)) return value;
             // The value as written, so that the message quotes the user rather than a rounded double.
-            var written = map.Raw(key) is YamlScalarNode { Value: { } text } ? text : v.ToString(CultureInfo.InvariantCulture);
+            var written = map.Raw(key) is { IsScalar: true, Text: { } text } ? text : v.ToString(CultureInfo.InvariantCulture);
             file.ErrorAt(DiagnosticCodes.BadValue, $"expected {expected}; found '{written}'", map.Child(key));
             return null;
         }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Escalator.Model.Diagnostics;
 using Escalator.Model.Topology;
 using Escalator.Model.Yaml;
-using YamlDotNet.RepresentationModel;
 
 namespace Escalator.Model.Campaigns;
 

@@ -44,7 +44,7 @@ public sealed partial class PlanExpander
         _view.Allowed = newUniverse;
         while (remaining.Count > 0)
         {
-            var wave = Fill(Order(remaining, universe.Moves, stage), limits.Max, universe.Moves);
+            var wave = Fill(Order(remaining, universe.Moves), limits.Max, universe.Moves, Deferred(stage));
             var inWave = wave.Select(h => h.Id).ToHashSet();
             (_view.InWave, _view.Allowed) = (inWave, newUniverse);
             var number = _waves.Count + 1;
@@ -52,7 +52,7 @@ public sealed partial class PlanExpander
             AddWave(stage, WaveKind.Move, [.. inWave], steps, limits, [.. spares.Select(s => s.Id)]);
             _retired.UnionWith(inWave);
             _pending.ExceptWith(inWave);
-            remaining.RemoveAll(wave.Contains);
+            remaining.RemoveAll(wave.ToHashSet().Contains);
         }
     }
 

@@ -29,15 +29,23 @@ public sealed partial class PlanExpander
 
     /// <summary>Under move-once, whether every VM on the host that the procedure moves has a host to go to that it can stay
     /// on (one already upgraded or outside the campaign), were the host emptied now.</summary>
-    private bool Movable(Host host, Procedure procedure)
+    /// <param name="settled">Per site, its compute hosts that wait for no upgrade, filled as sites are asked about: only they
+    /// can take a VM under move-once, and they do not change while one wave is formed. Asking the
+    /// <see cref="Scheduler"/> about them alone, and stopping at the first that takes the VM, keeps the search from
+    /// walking every host of the site for every VM of every host before every wave.</param>
+    private bool Movable(Host host, Procedure procedure, Dictionary<string, List<Host>> settled)
     {
         if (procedure.Steps.FirstOrDefault(s => s.Action == StepAction.Evacuate) is not { } evacuate) return true;
+        if (!settled.TryGetValue(host.Site, out var open))
+        {
+            settled[host.Site] = open = [.. _index.ComputesIn(host.Site).Where(h => !_pending.Contains(h.Id))];
+        }
         var wave = _view.InWave;
         _view.InWave = [host.Id];
         try
         {
-            return _placement.On(host.Id).All(id =>
-                MoveRule.Chain(evacuate, _index.VnfOf(id).Migration.Mode).IsEmpty || _scheduler.Choose(_view, id, moveOnce: true) is not null);
+            return _placement.On(host.Id).All(id => MoveRule.Chain(evacuate, _index.VnfOf(id).Migration.Mode).IsEmpty
+                || _scheduler.Candidates(_view, id, moveOnce: true, open).Any());
         }
         finally
         {

@@ -113,9 +113,9 @@ public sealed partial class PlanExpander
             // Every host is up to date: no canary to watch, so no empty wave with a soak that only adds time.
             return;
         }
-        var first = Order(remaining, canary.Rest, stage).Take(canary.FirstWave).ToList();
+        var first = Fill(Order(remaining, canary.Rest), canary.FirstWave, null, Deferred(stage));
         AddHostWave(stage, selection, first, WaveKind.Canary, canary.SoakSeconds, canary.HealthChecks, Canary(canary));
-        remaining.RemoveAll(first.Contains);
+        remaining.RemoveAll(first.ToHashSet().Contains);
         Roll(stage, selection, remaining, canary.Rest, WaveKind.Rolling);
     }
 
@@ -144,66 +144,76 @@ public sealed partial class PlanExpander
         var resolved = Resolve(limits, selection.Hosts.Length);
         while (remaining.Count > 0)
         {
-            var wave = Fill(Order(remaining, limits, stage), resolved.Max, limits);
+            var wave = Fill(Order(remaining, limits), resolved.Max, limits, Deferred(stage));
             AddHostWave(stage, selection, wave, kind, 0, [], resolved);
-            remaining.RemoveAll(wave.Contains);
+            remaining.RemoveAll(wave.ToHashSet().Contains);
         }
     }
 
     /// <summary>Takes hosts in order while every limit allows; the first host always fits, so waves never come out empty.</summary>
-    internal static List<Host> Fill(IEnumerable<Host> ordered, int max, FaultDomainLimits limits)
+    /// <param name="limits">The per-rack, per-zone and per-site limits; null for none.</param>
+    /// <param name="deferred">Hosts to take only after every other host in the order (see <see cref="Deferred"/>); asked
+    /// only of a host that the limits would let in at that point, since one they keep out now stays out.</param>
+    internal static List<Host> Fill(IEnumerable<Host> ordered, int max, FaultDomainLimits? limits, Func<Host, bool>? deferred = null)
     {
         var wave = new List<Host>();
+        var later = new List<Host>();
         var racks = new Dictionary<string, int>(StringComparer.Ordinal);
         var zones = new Dictionary<string, int>(StringComparer.Ordinal);
         var sites = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var host in ordered)
+        bool Fits(Host host) =>
+            racks.GetValueOrDefault(host.Rack) < (limits?.PerRack ?? int.MaxValue)
+            && zones.GetValueOrDefault(host.Zone) < (limits?.PerZone ?? int.MaxValue)
+            && sites.GetValueOrDefault(host.Site) < (limits?.PerSite ?? int.MaxValue);
+        void Take(Host host)
         {
-            if (wave.Count >= max) break;
-            if (racks.GetValueOrDefault(host.Rack) >= (limits.PerRack ?? int.MaxValue)
-                || zones.GetValueOrDefault(host.Zone) >= (limits.PerZone ?? int.MaxValue)
-                || sites.GetValueOrDefault(host.Site) >= (limits.PerSite ?? int.MaxValue))
-            {
-                continue;
-            }
             wave.Add(host);
             racks[host.Rack] = racks.GetValueOrDefault(host.Rack) + 1;
             zones[host.Zone] = zones.GetValueOrDefault(host.Zone) + 1;
             sites[host.Site] = sites.GetValueOrDefault(host.Site) + 1;
         }
+        foreach (var host in ordered)
+        {
+            if (wave.Count >= max) return wave;
+            if (!Fits(host)) continue;
+            if (deferred is not null && deferred(host)) later.Add(host);
+            else Take(host);
+        }
+        foreach (var host in later)
+        {
+            if (wave.Count >= max) break;
+            if (Fits(host)) Take(host);
+        }
         return wave;
     }
 
-    /// <summary>The documented host order: empty hosts first; then, under move-once, hosts whose VMs can all go where they
-    /// stay; then, when a per-domain limit is set, the domains (racks, else zones, else sites) with the most hosts left, so
-    /// that waves come out even; then rack order in the topology, so that hosts of one rack go together; then fewest
-    /// instances; then natural name order.</summary>
-    /// <remarks>Whether a host is movable is asked lazily, in the order without it, only as far as the wave takes hosts:
-    /// asking it of every host before every wave would cost the number of hosts squared.</remarks>
-    private IEnumerable<Host> Order(IReadOnlyCollection<Host> hosts, FaultDomainLimits limits, Stage stage)
+    /// <summary>The documented host order, before move-once: empty hosts first; then, when a per-domain limit is set, the
+    /// domains (racks, else zones, else sites) with the most hosts left, so that waves come out even; then rack order in
+    /// the topology, so that hosts of one rack go together; then fewest instances; then natural name order.</summary>
+    private IEnumerable<Host> Order(IReadOnlyCollection<Host> hosts, FaultDomainLimits limits)
     {
         Func<Host, string>? domain = limits.PerRack is not null ? h => h.Rack
             : limits.PerZone is not null ? h => h.Zone
             : limits.PerSite is not null ? h => h.Site
             : null;
         var left = domain is null ? null : hosts.CountBy(domain).ToDictionary(StringComparer.Ordinal);
-        var ordered = hosts.OrderBy(h => _placement.On(h.Id).Count == 0 ? 0 : 1)
+        return hosts.OrderBy(h => _placement.On(h.Id).Count == 0 ? 0 : 1)
             .ThenByDescending(h => left is null ? 0 : left[domain!(h)])
             .ThenBy(h => _rackOrder.GetValueOrDefault(h.Rack))
             .ThenBy(h => _placement.On(h.Id).Count)
             .ThenBy(h => h.Id.Name, NaturalOrder.Instance);
-        return _campaign.MoveOnce ? MovableFirst(ordered, _campaign.ProcedureOf(stage)) : ordered;
     }
 
-    private IEnumerable<Host> MovableFirst(IEnumerable<Host> ordered, Procedure procedure)
+    /// <summary>Under move-once, the hosts that go after the others of the order: those with VMs that could not all go where
+    /// they stay (<see cref="Movable"/>); null when the campaign does not move VMs once.</summary>
+    /// <remarks>Asked lazily, only of hosts a wave could take: asking it of every host before every wave would cost the
+    /// number of hosts squared.</remarks>
+    private Func<Host, bool>? Deferred(Stage stage)
     {
-        var later = new List<Host>();
-        foreach (var host in ordered)
-        {
-            if (_placement.On(host.Id).Count == 0 || Movable(host, procedure)) yield return host;
-            else later.Add(host);
-        }
-        foreach (var host in later) yield return host;
+        if (!_campaign.MoveOnce) return null;
+        var procedure = _campaign.ProcedureOf(stage);
+        var settled = new Dictionary<string, List<Host>>(StringComparer.Ordinal);
+        return host => _placement.On(host.Id).Count > 0 && !Movable(host, procedure, settled);
     }
 
     private static WaveLimits Resolve(FaultDomainLimits limits, int hosts) =>

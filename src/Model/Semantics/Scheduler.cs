@@ -28,10 +28,19 @@ public sealed class Scheduler(TopologyIndex index)
     public IEnumerable<HostId> Candidates(IPlacementView view, InstanceId instance, bool moveOnce)
     {
         ArgumentNullException.ThrowIfNull(view);
+        return Candidates(view, instance, moveOnce, index.ComputesIn(index.Host(view.HostOf(instance)).Site));
+    }
+
+    /// <summary>The hosts among <paramref name="among"/> (compute hosts of the instance's site, such as those a caller
+    /// knows wait for no upgrade) that may take <paramref name="instance"/> now, in their order.</summary>
+    public IEnumerable<HostId> Candidates(IPlacementView view, InstanceId instance, bool moveOnce, IEnumerable<Host> among)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(among);
         var blocked = Blocked(view, instance);
         var from = view.HostOf(instance);
         var scope = index.VnfOf(instance).AntiAffinity;
-        foreach (var h in index.ComputesIn(index.Host(from).Site))
+        foreach (var h in among)
         {
             if (h.Id != from && view.Accepts(h.Id) && !(moveOnce && view.Pending(h.Id)) && view.HasRoom(instance, h.Id)
                 && !blocked.Contains(FaultDomain.Of(h, scope)))

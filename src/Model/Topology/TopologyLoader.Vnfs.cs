@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Escalator.Model.Diagnostics;
 using Escalator.Model.Yaml;
-using YamlDotNet.RepresentationModel;
 
 namespace Escalator.Model.Topology;
 
@@ -90,10 +89,10 @@ public static partial class TopologyLoader
             {
                 case null:
                     return new Redundancy(RedundancyModel.None);
-                case YamlScalarNode:
-                    return new Redundancy(vnf.ChoiceOf(node, vnf.Child("redundancy"), RedundancyNames) ?? RedundancyModel.None);
+                case { IsScalar: true } scalar:
+                    return new Redundancy(vnf.ChoiceOf(scalar, vnf.Child("redundancy"), RedundancyNames) ?? RedundancyModel.None);
             }
-            var map = vnf.AsMap(node, vnf.Child("redundancy"));
+            var map = vnf.AsMap(node.Value, vnf.Child("redundancy"));
             if (map is null) return new Redundancy(RedundancyModel.None);
             var model = map.Choice("model", RedundancyNames, required: true) ?? RedundancyModel.None;
             var active = map.String("active");
@@ -121,10 +120,10 @@ public static partial class TopologyLoader
             {
                 case null:
                     return new Migration(MigrationMode.Live);
-                case YamlScalarNode:
-                    return new Migration(vnf.ChoiceOf(node, vnf.Child("migration"), MigrationNames) ?? MigrationMode.Live);
+                case { IsScalar: true } scalar:
+                    return new Migration(vnf.ChoiceOf(scalar, vnf.Child("migration"), MigrationNames) ?? MigrationMode.Live);
             }
-            var map = vnf.AsMap(node, vnf.Child("migration"));
+            var map = vnf.AsMap(node.Value, vnf.Child("migration"));
             if (map is null) return new Migration(MigrationMode.Live);
             var mode = map.Choice("mode", MigrationNames, required: true) ?? MigrationMode.Live;
             var used = map.Number("usedMemoryGiB", min: 0);

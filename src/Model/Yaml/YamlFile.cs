@@ -1,21 +1,23 @@
 using Escalator.Model.Diagnostics;
+using System.Globalization;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Escalator.Model.Yaml;
 
 /// <summary>One YAML file being read: its name for messages, the diagnostics it produces and where each node sits.</summary>
+/// <remarks>The file is read from the parser's events into a <see cref="YamlTape"/>; a node's position is looked up by
+/// its path only when a message or a report asks for it.</remarks>
 internal sealed class YamlFile
 {
-    private readonly Dictionary<string, SourceLocation> _locations = new(StringComparer.Ordinal);
+    private YamlNode? _root;
 
     private YamlFile(string name, DiagnosticBag bag)
     {
         (Name, Bag) = (name, bag);
-        Sources = new SourceMap(name, p => _locations.TryGetValue(p, out var l) ? l : null);
+        Sources = new SourceMap(name, p => Find(p) is { } node ? At(node) : null);
     }
 
-    /// <summary>Where every node read so far was.</summary>
+    /// <summary>Where each node of the file is, by path.</summary>
     public SourceMap Sources { get; }
 
     public string Name { get; }
@@ -26,11 +28,11 @@ internal sealed class YamlFile
     public static (YamlFile File, YamlMap? Root) Parse(string name, string text, DiagnosticBag bag, IReadOnlyList<string> rootKeys)
     {
         var file = new YamlFile(name, bag);
-        var stream = new YamlStream();
         var parser = new Parser(new StringReader(text));
+        YamlTape tape;
         try
         {
-            stream.Load(parser);
+            tape = YamlTape.Read(parser);
         }
         catch (YamlException e)
         {
@@ -52,30 +54,29 @@ internal sealed class YamlFile
             return (file, null);
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        var documents = tape.Documents;
+        if (documents.Count == 0 || documents[0] is { IsScalar: true, Text: null or "" })
         {
             bag.Error(DiagnosticCodes.MissingKey,
                 $"the file is empty; expected a mapping with the keys {string.Join(", ", rootKeys)}",
                 new SourceLocation(name, 1, 1), "");
             return (file, null);
         }
-        if (stream.Documents.Count > 1)
+        if (documents.Count > 1)
         {
-            var second = stream.Documents[1].RootNode;
-            bag.Error(DiagnosticCodes.Syntax, "expected one YAML document; found a second one ('---')", file.At(second), "");
+            bag.Error(DiagnosticCodes.Syntax, "expected one YAML document; found a second one ('---')", file.At(documents[1]), "");
         }
-        var root = stream.Documents[0].RootNode;
-        if (root is not YamlMappingNode map)
+        var root = documents[0];
+        if (!root.IsMapping)
         {
             bag.Error(DiagnosticCodes.WrongType, $"expected a mapping at the top of the file; found {Describe(root)}", file.At(root), "");
             return (file, null);
         }
-        return (file, new YamlMap(file, map, ""));
+        file._root = root;
+        return (file, new YamlMap(file, root, ""));
     }
 
-    public SourceLocation At(YamlNode node) => new(Name, (int)node.Start.Line, (int)node.Start.Column);
-
-    public void Remember(string path, YamlNode node) => _locations.TryAdd(path, At(node));
+    public SourceLocation At(YamlNode node) => new(Name, node.Line, node.Column);
 
     public void Error(string code, string message, YamlNode node, string path) => Bag.Error(code, message, At(node), path);
 
@@ -86,12 +87,56 @@ internal sealed class YamlFile
 
     public static string Describe(YamlNode node) => node switch
     {
-        YamlMappingNode => "a mapping",
-        YamlSequenceNode => "a list",
-        YamlScalarNode { Value: null or "" or "~" or "null" } => "nothing",
-        YamlScalarNode s => $"'{s.Value}'",
-        _ => "an unknown node",
+        { IsMapping: true } => "a mapping",
+        { IsList: true } => "a list",
+        { Text: null or "" or "~" or "null" } => "nothing",
+        _ => $"'{node.Text}'",
     };
+
+    /// <summary>Whether a node stands for no value: a plain (unquoted) empty, <c>~</c> or <c>null</c> scalar.</summary>
+    public static bool IsNull(YamlNode node) =>
+        node.IsScalar && node.Style is not (ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted) && node.Text is null or "" or "~" or "null";
+
+    /// <summary>The node at a path such as <c>vnfs[3].instances[0].host</c>, or null when there is none (a key whose value
+    /// is null counts as none, as a reader finds no value there).</summary>
+    /// <remarks>A key may itself hold dots or brackets: at each mapping the longest key that the rest of the path starts
+    /// with is taken, the first of that name in the file.</remarks>
+    private YamlNode? Find(string path)
+    {
+        if (_root is not { } node) return null;
+        var rest = path.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (rest[0] == '[')
+            {
+                var close = rest.IndexOf(']');
+                if (!node.IsList || close < 0 || !int.TryParse(rest[1..close], NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return null;
+                var item = node.Items.Skip(n).Take(1).ToList();
+                if (item.Count == 0) return null;
+                node = item[0];
+                rest = rest[(close + 1)..];
+            }
+            else
+            {
+                if (!node.IsMapping) return null;
+                YamlNode? value = null;
+                var length = 0;
+                foreach (var (key, v) in node.Pairs)
+                {
+                    if (key.Text is { } k && k.Length > length && rest.StartsWith(k, StringComparison.Ordinal)
+                        && (rest.Length == k.Length || rest[k.Length] is '.' or '['))
+                    {
+                        (value, length) = (v, k.Length);
+                    }
+                }
+                if (value is not { } found || (rest.Length == length && IsNull(found))) return null;
+                node = found;
+                rest = rest[length..];
+            }
+            if (!rest.IsEmpty && rest[0] == '.') rest = rest[1..];
+        }
+        return node;
+    }
 
     private static string Clean(string message)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Escalator.Model.Diagnostics;
-using YamlDotNet.RepresentationModel;
 
 namespace Escalator.Model.Yaml;
 
@@ -12,21 +11,20 @@ namespace Escalator.Model.Yaml;
 /// </remarks>
 internal sealed class YamlMap
 {
-    private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
-    public YamlMap(YamlFile file, YamlMappingNode node, string path)
+    public YamlMap(YamlFile file, YamlNode node, string path)
     {
         (File, Node, Path) = (file, node, path);
-        file.Remember(path, node);
-        foreach (var (key, value) in node.Children)
+        foreach (var (key, value) in node.Pairs)
         {
-            if (key is not YamlScalarNode { Value: { } name } scalar)
+            if (key is not { IsScalar: true, Text: { } name })
             {
                 file.Error(DiagnosticCodes.WrongType, $"expected a plain key; found {YamlFile.Describe(key)}", key, path);
                 continue;
             }
-            if (!_entries.TryAdd(name, (scalar, value)))
+            if (!_entries.TryAdd(name, (key, value)))
             {
                 file.Error(DiagnosticCodes.DuplicateKey, $"the key '{name}' appears twice", key, Child(name));
             }
@@ -35,7 +33,7 @@ internal sealed class YamlMap
 
     public YamlFile File { get; }
 
-    public YamlMappingNode Node { get; }
+    public YamlNode Node { get; }
 
     public string Path { get; }
 
@@ -56,7 +54,6 @@ internal sealed class YamlMap
         _known.Add(key);
         if (_entries.TryGetValue(key, out var e) && !IsNull(e.Value))
         {
-            File.Remember(Child(key), e.Value);
             return e.Value;
         }
         if (required)
@@ -70,14 +67,13 @@ internal sealed class YamlMap
 
     public string? String(string key, bool required = false)
     {
-        var node = Raw(key, required, "a string");
-        return node is null ? null : Scalar(node, Child(key), "a string");
+        return Raw(key, required, "a string") is { } node ? Scalar(node, Child(key), "a string") : null;
     }
 
     public int? Int(string key, bool required = false, int min = int.MinValue)
     {
-        var node = Raw(key, required, "a whole number");
-        if (node is null || Scalar(node, Child(key), "a whole number") is not { } text)
+        var raw = Raw(key, required, "a whole number");
+        if (raw is not { } node || Scalar(node, Child(key), "a whole number") is not { } text)
         {
             return null;
         }
@@ -91,8 +87,8 @@ internal sealed class YamlMap
 
     public double? Number(string key, bool required = false, double min = double.MinValue)
     {
-        var node = Raw(key, required, "a number");
-        if (node is null || Scalar(node, Child(key), "a number") is not { } text)
+        var raw = Raw(key, required, "a number");
+        if (raw is not { } node || Scalar(node, Child(key), "a number") is not { } text)
         {
             return null;
         }
@@ -106,8 +102,8 @@ internal sealed class YamlMap
 
     public bool? Bool(string key, bool required = false)
     {
-        var node = Raw(key, required, "true or false");
-        if (node is null || Scalar(node, Child(key), "true or false") is not { } text)
+        var raw = Raw(key, required, "true or false");
+        if (raw is not { } node || Scalar(node, Child(key), "true or false") is not { } text)
         {
             return null;
         }
@@ -124,8 +120,8 @@ internal sealed class YamlMap
     /// <summary>A duration in seconds: a number of seconds or a string such as <c>500ms</c>, <c>30s</c>, <c>5m</c>, <c>1h30m</c>.</summary>
     public double? Duration(string key, bool required = false)
     {
-        var node = Raw(key, required, "a duration such as 30s, 5m or 1h30m");
-        if (node is null || Scalar(node, Child(key), "a duration") is not { } text)
+        var raw = Raw(key, required, "a duration such as 30s, 5m or 1h30m");
+        if (raw is not { } node || Scalar(node, Child(key), "a duration") is not { } text)
         {
             return null;
         }
@@ -141,8 +137,7 @@ internal sealed class YamlMap
     /// <summary>One of a fixed set of spellings, mapped to a value.</summary>
     public T? Choice<T>(string key, IReadOnlyDictionary<string, T> choices, bool required = false) where T : struct
     {
-        var node = Raw(key, required, $"one of {string.Join(", ", choices.Keys)}");
-        return node is null ? null : ChoiceOf(node, Child(key), choices);
+        return Raw(key, required, $"one of {string.Join(", ", choices.Keys)}") is { } node ? ChoiceOf(node, Child(key), choices) : null;
     }
 
     public T? ChoiceOf<T>(YamlNode node, string path, IReadOnlyDictionary<string, T> choices) where T : struct
@@ -162,15 +157,14 @@ internal sealed class YamlMap
 
     public YamlMap? Map(string key, bool required = false)
     {
-        var node = Raw(key, required, "a mapping");
-        return node is null ? null : AsMap(node, Child(key));
+        return Raw(key, required, "a mapping") is { } node ? AsMap(node, Child(key)) : null;
     }
 
     public YamlMap? AsMap(YamlNode node, string path)
     {
-        if (node is YamlMappingNode m)
+        if (node.IsMapping)
         {
-            return new YamlMap(File, m, path);
+            return new YamlMap(File, node, path);
         }
         File.Error(DiagnosticCodes.WrongType, $"expected a mapping; found {YamlFile.Describe(node)}", node, path);
         return null;
@@ -184,17 +178,12 @@ internal sealed class YamlMap
         {
             case null:
                 return [];
-            case YamlSequenceNode seq:
-                var items = new List<(YamlNode, string)>(seq.Children.Count);
-                for (var i = 0; i < seq.Children.Count; i++)
-                {
-                    var path = $"{Child(key)}[{i}]";
-                    File.Remember(path, seq.Children[i]);
-                    items.Add((seq.Children[i], path));
-                }
+            case { IsList: true } list:
+                var items = new List<(YamlNode, string)>();
+                foreach (var item in list.Items) items.Add((item, $"{Child(key)}[{items.Count}]"));
                 return items;
             default:
-                File.Error(DiagnosticCodes.WrongType, $"expected a list; found {YamlFile.Describe(node)}", node, Child(key));
+                File.Error(DiagnosticCodes.WrongType, $"expected a list; found {YamlFile.Describe(node.Value)}", node.Value, Child(key));
                 return [];
         }
     }
@@ -207,9 +196,9 @@ internal sealed class YamlMap
     public IReadOnlyList<(string Value, string Path)> Strings(string key, bool required = false)
     {
         var node = Raw(key, required, "a list of strings");
-        if (node is YamlScalarNode)
+        if (node is { IsScalar: true } scalar)
         {
-            return Scalar(node, Child(key), "a string") is { } single ? [(single, Child(key))] : [];
+            return Scalar(scalar, Child(key), "a string") is { } single ? [(single, Child(key))] : [];
         }
         return [.. List(key).Select(i => (Value: Scalar(i.Node, i.Path, "a string"), i.Path))
                             .Where(i => i.Value is not null).Select(i => (i.Value!, i.Path))];
@@ -237,7 +226,7 @@ internal sealed class YamlMap
 
     public string? Scalar(YamlNode node, string path, string expected)
     {
-        if (node is YamlScalarNode { Value: { } value } && !IsNull(node))
+        if (node is { IsScalar: true, Text: { } value } && !IsNull(node))
         {
             return value;
         }
@@ -276,7 +265,5 @@ internal sealed class YamlMap
         return false;
     }
 
-    private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: not (YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted) } s
-        && s.Value is null or "" or "~" or "null";
+    private static bool IsNull(YamlNode node) => YamlFile.IsNull(node);
 }

@@ -92,7 +92,7 @@ internal sealed partial class PlanReplay
 
     /// <summary>How long a host of the wave is down: its upgrade step's expected time.</summary>
     private static double HostDownSeconds(WaveContext w, HostId host) =>
-        w.Wave.Steps.FirstOrDefault(s => s.Target == host.Name && s.Action == StepAction.Upgrade)?.ExpectedSeconds ?? w.Upgrade.ExpectedSeconds;
+        w.StepsOn[host.Name].FirstOrDefault(s => s.Action == StepAction.Upgrade)?.ExpectedSeconds ?? w.Upgrade.ExpectedSeconds;
 
     /// <summary>An interruption's length at the verification's confidence (the one duration model).</summary>
     private double AtConfidence(Disruption d) => _durations.AtConfidence(d.Reason, d.Seconds, _options.Confidence);

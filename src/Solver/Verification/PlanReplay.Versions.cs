@@ -13,16 +13,18 @@ internal sealed partial class PlanReplay
     private readonly Dictionary<HostId, Dictionary<string, SemVersion>> _versions = [];
     private readonly HashSet<HostId> _spares = [];
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private ILookup<string, HostId>? _hostsIn;
 
     private void InitVersions(DataCentre dc)
     {
         foreach (var host in dc.Hosts) _versions[host.Id] = new Dictionary<string, SemVersion>(host.Software, StringComparer.Ordinal);
         _spares.UnionWith(_unbuilt);
+        _hostsIn = dc.Hosts.ToLookup(h => h.Site, h => h.Id, StringComparer.Ordinal);
     }
 
     /// <summary>The components a host's upgrade in this wave brings to target, as the plan's upgrade step says.</summary>
     private static IEnumerable<VersionChange> UpgradesIn(WaveContext w, HostId host) =>
-        w.Wave.Steps.Where(s => s.Target == host.Name && s.Action == StepAction.Upgrade).SelectMany(s => s.Versions);
+        w.StepsOn[host.Name].Where(s => s.Action == StepAction.Upgrade).SelectMany(s => s.Versions);
 
     /// <summary>After the wave: its upgrades and builds have brought their hosts' components to the versions the plan says.</summary>
     private void AdvanceVersions(WaveContext w)
@@ -120,7 +122,7 @@ internal sealed partial class PlanReplay
     /// clusters that serve the site), each with its hosts; a host being upgraded counts with both versions.</summary>
     private List<(SemVersion Version, List<HostId> Hosts)> Present(string component, string site, Dictionary<HostId, HashSet<string>> upgrading, bool reach)
     {
-        var hosts = Dc.Hosts.Where(h => h.Site == site).Select(h => h.Id);
+        var hosts = _hostsIn![site];
         if (reach)
         {
             hosts = hosts.Concat(Dc.Clusters.Where(c => c.Component == component && c.Serves.Contains(site)).SelectMany(c => c.Members)).Distinct();

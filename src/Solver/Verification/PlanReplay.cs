@@ -84,6 +84,9 @@ internal sealed partial class PlanReplay
     {
         public int Number => Wave.Number;
 
+        /// <summary>The wave's steps by target, so that a host's steps are found without scanning the whole wave.</summary>
+        public ILookup<string, PlanStep> StepsOn { get; } = Wave.Steps.ToLookup(s => s.Target, StringComparer.Ordinal);
+
         public string StagePath => $"stages[{StageIndex}]";
 
         public string StrategyPath => $"stages[{StageIndex}].strategy";
