@@ -27,11 +27,8 @@ public static class PlanSynthesizer
         ArgumentNullException.ThrowIfNull(campaign);
         options ??= SynthesisOptions.Default;
         var clock = Stopwatch.StartNew();
-        var index = new TopologyIndex(dc);
         var verifyOptions = new VerifyOptions(options.Timeout);
-        var synthesised = StageOrder.Sort(campaign.Stages).Where(s => s.Strategy is RollingStrategy or CanaryStrategy).ToList();
-        var seconds = VisitSeconds.Of(campaign, dc, synthesised);
-        var models = synthesised.Select(s => StageModelBuilder.Build(index, campaign, s, verifyOptions.Confidence, seconds)).ToList();
+        var models = Models(dc, campaign, verifyOptions.Confidence);
         var impossible = models.SelectMany(m => m.Impossible.Select(r => $"stage {m.Stage.Name}: {r}")).ToList();
         if (impossible.Count > 0) return NoPlan(impossible, models, clock.Elapsed);
         var cuts = models.ToDictionary(m => m.Stage.Name, _ => new List<Group>(), StringComparer.Ordinal);
@@ -52,13 +49,25 @@ public static class PlanSynthesizer
                 p => (IReadOnlyList<IReadOnlyList<HostId>>)[.. p.Second.Waves!.Select(w => (IReadOnlyList<HostId>)[.. w.Select(i => p.First.Hosts[i].Id)])],
                 StringComparer.Ordinal);
             var plan = PlanExpander.Expand(campaign, dc, waves);
-            var next = new Round(plan, PlanVerifier.Verify(dc, campaign, plan, verifyOptions), models, outcomes);
+            var next = new Round(plan, PlanVerifier.Verify(dc, campaign, plan, verifyOptions with { Timeout = Left(options, clock) }), models, outcomes);
             // A round that does no better than the last (cuts that move the violations about) ends the search.
             if (best is not null && !next.Beats(best)) break;
             best = next;
             if (best.Verification.IsSafe || clock.Elapsed >= options.Timeout || !LearnCuts(plan, best.Verification, models, cuts)) break;
         }
         return Result(best!, campaign, clock.Elapsed);
+    }
+
+    /// <summary>What is left of the timeout, at least a second so that the last plan can be verified.</summary>
+    private static TimeSpan Left(SynthesisOptions options, Stopwatch clock) => TimeSpan.FromSeconds(Math.Max(1, (options.Timeout - clock.Elapsed).TotalSeconds));
+
+    /// <summary>The wave model of each rolling and canary stage, in stage order.</summary>
+    internal static List<StageModel> Models(DataCentre dc, Campaign campaign, double confidence)
+    {
+        var index = new TopologyIndex(dc);
+        var synthesised = StageOrder.Sort(campaign.Stages).Where(s => s.Strategy is RollingStrategy or CanaryStrategy).ToList();
+        var seconds = VisitSeconds.Of(campaign, dc, synthesised);
+        return [.. synthesised.Select(s => StageModelBuilder.Build(index, campaign, s, confidence, seconds))];
     }
 
     private sealed record Round(Plan Plan, VerificationResult Verification, List<StageModel> Models, List<StageOutcome> Outcomes)
