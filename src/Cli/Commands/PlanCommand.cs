@@ -6,8 +6,8 @@ using Escalator.Solver.Synthesis;
 
 namespace Escalator.Cli.Commands;
 
-/// <summary><c>escalator plan TOPOLOGY CAMPAIGN [--format table|json] [--optimize [--timeout T]]</c>: expands the campaign
-/// into waves (or synthesises the fewest safe waves) and prints them.</summary>
+/// <summary><c>escalator plan TOPOLOGY CAMPAIGN [--format table|json] [--optimize [--timeout T] [--emit-model FILE]]</c>:
+/// expands the campaign into waves (or synthesises the fastest safe waves) and prints them.</summary>
 internal static class PlanCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -21,7 +21,12 @@ internal static class PlanCommand
         format.AcceptOnlyFromAmong("table", "json");
         var optimize = new Option<bool>("--optimize")
         {
-            Description = "let the solver find the fewest waves that keep every invariant (exit 1 when no safe plan exists)",
+            Description = "let the solver find the plan with the least expected duration that keeps every invariant, and say whether it is proved optimal (exit 1 when no safe plan is found)",
+        };
+        var model = new Option<string?>("--emit-model")
+        {
+            Description = "with --optimize: write the wave model searched (hosts, visit times, limits) as JSON to FILE, for another solver",
+            HelpName = "FILE",
         };
         var timeout = Arguments.Timeout();
         var command = new Command("plan", "Expand a campaign against a topology into ordered waves of concrete steps.")
@@ -29,6 +34,7 @@ internal static class PlanCommand
             files,
             format,
             optimize,
+            model,
             timeout,
         };
         command.SetAction(parse =>
@@ -43,9 +49,21 @@ internal static class PlanCommand
                 Print(inputs.Expand().Plan, json, stdout);
                 return ExitCodes.Ok;
             }
+            if (parse.GetValue(model) is { } modelFile
+                && !Arguments.TryWrite(modelFile, SynthesisModelJson.Write(inputs.Topology!, inputs.Campaign!), stderr))
+            {
+                return ExitCodes.BadInput;
+            }
             var result = PlanSynthesizer.Synthesize(inputs.Topology!, inputs.Campaign!, new SynthesisOptions(limit));
-            if (result.Plan is not null) Print(result.Plan, json, stdout);
-            (json ? stderr : stdout).Write(SynthesisSummary.Write(result));
+            if (json)
+            {
+                stdout.Write(SynthesisJson.Write(result) + "\n");
+            }
+            else
+            {
+                if (result.Plan is not null) Print(result.Plan, json, stdout);
+                stdout.Write(SynthesisSummary.Write(result));
+            }
             return result.Plan is not null && result.Verification!.IsSafe ? ExitCodes.Ok : ExitCodes.Unsafe;
         });
         return command;

@@ -53,7 +53,11 @@ public sealed record Wave(
     ImmutableArray<string> GateChecks)
 {
     /// <summary>The longest chain of steps on one target.</summary>
-    public double ExpectedSeconds => Steps.IsEmpty ? 0 : Steps.GroupBy(s => s.Target).Max(g => g.Sum(s => s.ExpectedDuration));
+    public double ExpectedSeconds => Steps.IsEmpty ? 0 : TargetSeconds().Max(t => t.Seconds);
+
+    /// <summary>What each target's chain of steps is expected to take: its steps one after another.</summary>
+    public IEnumerable<(string Target, double Seconds)> TargetSeconds() =>
+        Steps.GroupBy(s => s.Target).Select(g => (g.Key, g.Sum(s => s.ExpectedDuration)));
 
     /// <summary>How many hosts the wave may take out of service, overall and per fault domain; null for a wave that takes
     /// none out (a parallel universe's build, transfer and cut-over).</summary>

@@ -2,21 +2,20 @@ using System.Diagnostics;
 using Escalator.Model.Campaigns;
 using Escalator.Model.Plans;
 using Escalator.Model.Topology;
-using Escalator.Solver.Formulas;
 using Escalator.Solver.Invariants;
 using Escalator.Solver.Verification;
 
 namespace Escalator.Solver.Synthesis;
 
-/// <summary>Finds the plan with the fewest waves that keeps every invariant.</summary>
+/// <summary>Finds the plan with the least expected duration that keeps every invariant.</summary>
 /// <remarks>
 /// Stage by stage (rolling and canary; a parallel universe keeps its expanded waves), the stage's necessary conditions
-/// (<see cref="StageModel"/>) are encoded for W = the proved lower bound, W+1, … waves until Z3 finds an assignment.
+/// (<see cref="StageModel"/>) and what each host's visit takes (<see cref="VisitSeconds"/>, from the plan's own step
+/// durations) go to <see cref="StageOptimizer"/>: a wave lasts as long as its longest visit, and the stage takes the sum.
 /// The waves are expanded (destinations by the documented rule) and the whole plan verified; where verification finds a
 /// redundancy or capacity violation that the conditions did not foresee (a VM that landed on a host visited later),
-/// the hosts involved become a cut and the search repeats, at most <see cref="MaxRounds"/> times.
-/// The result is proved optimal when every stage's wave count equals its lower bound or one wave fewer was proved
-/// impossible without cuts.
+/// the hosts involved become a cut and the search repeats, while a round does better than the one before, at most
+/// <see cref="MaxRounds"/> times. The plan is proved optimal when it is SAFE and takes no longer than the proved bound.
 /// </remarks>
 public static class PlanSynthesizer
 {
@@ -28,74 +27,83 @@ public static class PlanSynthesizer
         ArgumentNullException.ThrowIfNull(campaign);
         options ??= SynthesisOptions.Default;
         var clock = Stopwatch.StartNew();
-        var index = new TopologyIndex(dc);
         var verifyOptions = new VerifyOptions(options.Timeout);
-        var models = StageOrder.Sort(campaign.Stages).Where(s => s.Strategy is RollingStrategy or CanaryStrategy)
-            .Select(s => StageModelBuilder.Build(index, campaign, s, verifyOptions.Confidence)).ToList();
+        var models = Models(dc, campaign, verifyOptions.Confidence);
         var impossible = models.SelectMany(m => m.Impossible.Select(r => $"stage {m.Stage.Name}: {r}")).ToList();
-        if (impossible.Count > 0)
-        {
-            return new SynthesisResult(null, false, null, [.. impossible], [], clock.Elapsed);
-        }
+        if (impossible.Count > 0) return NoPlan(impossible, models, clock.Elapsed);
         var cuts = models.ToDictionary(m => m.Stage.Name, _ => new List<Group>(), StringComparer.Ordinal);
-        Plan? best = null;
-        VerificationResult? verification = null;
-        List<StageSynthesis> stages = [];
-        var optimal = true;
+        Round? best = null;
         for (var round = 0; round < MaxRounds; round++)
         {
-            var waves = new Dictionary<string, IReadOnlyList<IReadOnlyList<HostId>>>(StringComparer.Ordinal);
-            stages = [];
-            optimal = true;
+            var outcomes = new List<StageOutcome>();
             foreach (var m in models)
             {
-                var left = options.Timeout - clock.Elapsed;
-                var found = Search(m, cuts[m.Stage.Name], left);
-                if (found.Waves is null)
+                var outcome = StageOptimizer.Run(m, cuts[m.Stage.Name], options, options.Timeout - clock.Elapsed);
+                if (outcome.Waves is null)
                 {
-                    return best is null
-                        ? new SynthesisResult(null, false, null, [$"stage {m.Stage.Name}: {found.Why}"], [.. stages], clock.Elapsed)
-                        : new SynthesisResult(best, false, verification, [], [.. stages], clock.Elapsed);
+                    return best is null ? NoPlan([$"stage {m.Stage.Name}: {outcome.Why}"], models, clock.Elapsed) : Result(best, campaign, clock.Elapsed);
                 }
-                waves[m.Stage.Name] = found.Waves;
-                optimal &= (found.Optimal && cuts[m.Stage.Name].Count == 0) || found.Waves.Count == m.LowerBound();
-                stages.Add(new StageSynthesis(m.Stage.Name, found.Waves.Count, m.LowerBound(), true));
+                outcomes.Add(campaign.MoveOnce ? outcome with { Waves = WaveOrder.MoveOnce(m, outcome.Waves) } : outcome);
             }
+            var waves = models.Zip(outcomes).ToDictionary(p => p.First.Stage.Name,
+                p => (IReadOnlyList<IReadOnlyList<HostId>>)[.. p.Second.Waves!.Select(w => (IReadOnlyList<HostId>)[.. w.Select(i => p.First.Hosts[i].Id)])],
+                StringComparer.Ordinal);
             var plan = PlanExpander.Expand(campaign, dc, waves);
-            var result = PlanVerifier.Verify(dc, campaign, plan, verifyOptions);
-            (best, verification) = (plan, result);
-            if (result.IsSafe || !LearnCuts(plan, result, models, cuts)) break;
+            var next = new Round(plan, PlanVerifier.Verify(dc, campaign, plan, verifyOptions with { Timeout = Left(options, clock) }), models, outcomes);
+            // A round that does no better than the last (cuts that move the violations about) ends the search.
+            if (best is not null && !next.Beats(best)) break;
+            best = next;
+            if (best.Verification.IsSafe || clock.Elapsed >= options.Timeout || !LearnCuts(plan, best.Verification, models, cuts)) break;
         }
-        stages.AddRange(campaign.Stages.Where(s => s.Strategy is ParallelUniverseStrategy)
-            .Select(s => best!.Stages.First(p => p.Name == s.Name))
-            .Select(p => new StageSynthesis(p.Name, p.LastWave - p.FirstWave + 1, p.LastWave - p.FirstWave + 1, false)));
-        var allSynthesised = stages.All(s => s.Synthesised);
-        return new SynthesisResult(best, optimal && allSynthesised && verification!.IsSafe, verification, [], [.. stages], clock.Elapsed);
+        return Result(best!, campaign, clock.Elapsed);
     }
 
-    /// <summary>The fewest waves that satisfy the stage's conditions and cuts, each wave a list of hosts.</summary>
-    private static (List<IReadOnlyList<HostId>>? Waves, bool Optimal, string Why) Search(StageModel m, List<Group> cuts, TimeSpan budget)
+    /// <summary>What is left of the timeout, at least a second so that the last plan can be verified.</summary>
+    private static TimeSpan Left(SynthesisOptions options, Stopwatch clock) => TimeSpan.FromSeconds(Math.Max(1, (options.Timeout - clock.Elapsed).TotalSeconds));
+
+    /// <summary>The wave model of each rolling and canary stage, in stage order.</summary>
+    internal static List<StageModel> Models(DataCentre dc, Campaign campaign, double confidence)
     {
-        if (m.Hosts.Count == 0) return ([], true, "");
-        var clock = Stopwatch.StartNew();
-        var lower = m.LowerBound();
-        var provedBelow = true;
-        for (var w = lower; w <= m.Hosts.Count + (m.FirstWave is null ? 0 : 1); w++)
+        var index = new TopologyIndex(dc);
+        var synthesised = StageOrder.Sort(campaign.Stages).Where(s => s.Strategy is RollingStrategy or CanaryStrategy).ToList();
+        var seconds = VisitSeconds.Of(campaign, dc, synthesised);
+        return [.. synthesised.Select(s => StageModelBuilder.Build(index, campaign, s, confidence, seconds))];
+    }
+
+    private sealed record Round(Plan Plan, VerificationResult Verification, List<StageModel> Models, List<StageOutcome> Outcomes)
+    {
+        public bool Beats(Round other) =>
+            (Verification.Violations.Length, Plan.ExpectedSeconds).CompareTo((other.Verification.Violations.Length, other.Plan.ExpectedSeconds)) < 0;
+    }
+
+    private static SynthesisResult NoPlan(List<string> reasons, List<StageModel> models, TimeSpan time) =>
+        new(null, false, null, [.. reasons],
+            [.. models.Select(m => new StageSynthesis(m.Stage.Name, 0, m.LowerBound(), true, 0, new TimeBound(m).Seconds, Proof.None))],
+            0, time);
+
+    /// <summary>The plan of a round, its stages in plan time, and the campaign's bound: synthesised stages at their proved
+    /// bound, the others as planned.</summary>
+    private static SynthesisResult Result(Round round, Campaign campaign, TimeSpan time)
+    {
+        var plan = round.Plan;
+        var stages = new List<StageSynthesis>();
+        foreach (var planned in plan.Stages)
         {
-            var left = budget - clock.Elapsed;
-            if (left <= TimeSpan.Zero) return (null, false, $"no plan found within the timeout (tried up to {w - 1} waves)");
-            var names = Enumerable.Range(0, m.Hosts.Count).SelectMany(i => Enumerable.Range(0, w).Select(k => WaveEncoding.X(i, k)));
-            var model = ProblemSolver.Model(WaveEncoding.Build(m, w, cuts), names, left, out var decided);
-            if (model is not null)
+            var waves = plan.Waves.Where(w => w.Stage == planned.Name).ToList();
+            var stageSeconds = waves.Sum(w => w.ExpectedSeconds + w.SoakSeconds);
+            var at = round.Models.FindIndex(m => m.Stage.Name == planned.Name);
+            if (at < 0)
             {
-                var waves = Enumerable.Range(0, w)
-                    .Select(k => (IReadOnlyList<HostId>)[.. Enumerable.Range(0, m.Hosts.Count).Where(i => model.Contains(WaveEncoding.X(i, k))).Select(i => m.Hosts[i].Id)])
-                    .Where(list => list.Count > 0).ToList();
-                return (waves, provedBelow, "");
+                stages.Add(new StageSynthesis(planned.Name, waves.Count, waves.Count, false, stageSeconds, stageSeconds, Proof.None));
+                continue;
             }
-            provedBelow &= decided;
+            var outcome = round.Outcomes[at];
+            // The plan's steps may take longer than the model's least visits (a switchover the order adds): then unproved.
+            var proof = stageSeconds <= outcome.LowerBound + (0.001 * waves.Count) ? outcome.Proof : Proof.None;
+            stages.Add(new StageSynthesis(planned.Name, waves.Count, round.Models[at].LowerBound(), true, stageSeconds, outcome.LowerBound, proof));
         }
-        return (null, false, $"no assignment of its {m.Hosts.Count} hosts to waves keeps the limits and every VNF's and cluster's tolerance");
+        var optimal = round.Verification.IsSafe && stages.All(s => s.Synthesised && s.Proof != Proof.None);
+        return new SynthesisResult(plan, optimal, round.Verification, [], [.. stages], stages.Sum(s => s.LowerBoundSeconds), time);
     }
 
     /// <summary>Turns redundancy and capacity violations of a synthesised plan into cuts; false when there is nothing to learn.</summary>

@@ -7,7 +7,8 @@ namespace Escalator.Solver.Synthesis;
 /// <summary>Builds the <see cref="StageModel"/> of a rolling or canary stage by the semantics of src/Solver/README.md.</summary>
 internal static class StageModelBuilder
 {
-    public static StageModel Build(TopologyIndex index, Campaign campaign, Stage stage, double confidence)
+    /// <param name="visits">What each host's visit takes at least (<see cref="VisitSeconds"/>).</param>
+    public static StageModel Build(TopologyIndex index, Campaign campaign, Stage stage, double confidence, IReadOnlyDictionary<HostId, double> visits)
     {
         var durations = new DurationModel(campaign.Simulation);
         var dc = index.DataCentre;
@@ -67,7 +68,9 @@ internal static class StageModelBuilder
         }
         groups.AddRange(ClusterGroups(index, campaign, stage, selection, position, impossible));
         var (max, first, limits) = Limits(stage, hosts.Count);
-        return new StageModel(stage, hosts, max, first, limits, groups, evacuate is null ? [] : Rooms(index, hosts, needs), impossible);
+        var soak = stage.Strategy is CanaryStrategy c ? c.SoakSeconds : 0;
+        return new StageModel(stage, hosts, [.. hosts.Select(h => visits.GetValueOrDefault(h.Id))], max, first, soak, limits, groups,
+            evacuate is null ? [] : Rooms(index, hosts, needs), impossible);
     }
 
     private static IEnumerable<Group> ClusterGroups(TopologyIndex index, Campaign campaign, Stage stage, StageSelection selection,
