@@ -29,14 +29,6 @@ public sealed partial class Executor
         try
         {
             var result = await _backend.WaitMigrationAsync(ticket, cancellationToken).ConfigureAwait(true);
-            // A planned destination that cannot take the VM now (a move that went otherwise, a host that left service): the
-            // scheduler chooses instead, at once — a redirect, as the simulator and the solver make it.
-            if (!result.Completed && move.To is { } planned && ticket.MigrationId is not null && result.Host == move.From)
-            {
-                Emit(step.Wave.Number, step.Target, "Evacuate", "note", $"{planned} cannot take {move.Instance} now ({result.Error}): where the scheduler finds room instead");
-                ticket = await _backend.StartMigrationAsync(new MigrationRequest(server, mode, null, step.Step.ExpectedSeconds, step.Fallbacks > 0), cancellationToken).ConfigureAwait(true);
-                result = await _backend.WaitMigrationAsync(ticket, cancellationToken).ConfigureAwait(true);
-            }
             return result.Completed ? Attempt.Success
                 : Attempt.Fail($"{mode.ToString().ToLowerInvariant()} migration of {move.Instance} failed: {result.Error ?? "no reason given"}; it is on {result.Host}");
         }

@@ -121,33 +121,39 @@ internal sealed partial class CampaignRun
         if (!moved) _abortedMigrations++;
     }
 
-    /// <summary>Where a VM leaving its host goes now (<see cref="Scheduler"/>): the planned destination if Nova can take it
-    /// there now (the executor asks Nova for it), even one still waiting for its upgrade (the solver's ESC-C2 said so); else
-    /// where Nova's scheduler sends it (a redirect), which knows nothing of the campaign's order — under move-once, landing on
-    /// a host still waiting for its upgrade is a move-once breach; nowhere: −1 and a capacity breach.</summary>
-    /// <param name="fromPlan">Whether the move is the plan's (a rollback's is not: it neither redirects nor moves once).</param>
+    /// <summary>Where a VM leaving its host goes now (<see cref="Scheduler"/>). With a planned destination, there — even a
+    /// host still waiting for its upgrade (the solver's ESC-C2 said so: a move-once breach) — if Nova can take it now, else
+    /// nowhere: the executor asks Nova for that host, and Nova refuses (no valid host), so the attempt fails and the
+    /// recovery decides. Without one (the plan found none, or a rollback's move), where Nova's scheduler sends it, which
+    /// knows nothing of the campaign's order; nowhere: −1. Either way a VM with nowhere to go is a capacity breach.</summary>
+    /// <param name="fromPlan">Whether the move is the plan's (a rollback's is not: it moves once by no rule).</param>
     private int Destination(int instance, int planned, bool fromPlan)
     {
         var info = _model.Instances[instance];
         var view = _view ??= new View(this);
         var nova = _novaView ??= new View(this, nova: true);
-        HostId? to = planned >= 0 && _model.Scheduler.CanTake(nova, info.Id, _model.Hosts[planned].Id, moveOnce: false) ? _model.Hosts[planned].Id : null;
-        to ??= _model.Scheduler.Choose(nova, info.Id, moveOnce: false);
+        var from = _model.Hosts[_dc.HostOf(instance)];
+        if (planned >= 0 && !_model.Scheduler.CanTake(nova, info.Id, _model.Hosts[planned].Id, moveOnce: false))
+        {
+            _dc.Report(BreachKind.Capacity, info.Id.Name,
+                $"{_model.Hosts[planned].Id}, the planned destination of {info.Id} ({info.VnfOf.Id}), cannot take it now (no room, or a sibling there); it stays on {from.Id}");
+            return -1;
+        }
+        HostId? to = planned >= 0 ? _model.Hosts[planned].Id : _model.Scheduler.Choose(nova, info.Id, moveOnce: false);
         if (to is { } pending && fromPlan && _model.Campaign.MoveOnce && view.Pending(pending))
         {
             _dc.Report(BreachKind.MoveOnce, info.Id.Name,
-                $"{info.Id} ({info.VnfOf.Id}) leaves {_model.Hosts[_dc.HostOf(instance)].Id} onto {pending}, which still waits for its upgrade: it will move again");
+                $"{info.Id} ({info.VnfOf.Id}) leaves {from.Id} onto {pending}, which still waits for its upgrade: it will move again");
         }
         if (to is not { } host)
         {
-            var from = _model.Hosts[_dc.HostOf(instance)];
             _dc.Report(BreachKind.Capacity, info.Id.Name,
                 $"no compute host of site {from.Site} in service has room for {info.Id} ({info.VnfOf.Id}: {info.Flavor.Vcpu} vCPU, {info.Flavor.RamGiB} GiB RAM) away from its other instances; it stays on {from.Id}");
             return -1;
         }
-        var index = _model.HostIndex[host];
-        if (fromPlan && index != planned) _redirects++;
-        return index;
+        // A move the plan left to Nova's scheduler (it found no destination) that found one now: a redirect.
+        if (fromPlan && planned < 0) _redirects++;
+        return _model.HostIndex[host];
     }
 
     private View? _view;

@@ -24,7 +24,7 @@ public readonly record struct VnfOutage(double Seconds, int Interruptions, doubl
 /// <summary>The measures of one simulated run of a plan.</summary>
 /// <param name="Vnfs">Per VNF, in topology order.</param>
 /// <param name="InstanceDowntime">Seconds each instance was unavailable, in topology order (VNF by VNF).</param>
-/// <param name="Redirects">Moves whose planned destination could not take the VM when it left, sent elsewhere as Nova's scheduler would.</param>
+/// <param name="Redirects">Moves the plan left to Nova's scheduler (it found no destination for them) that found a host when they left.</param>
 /// <param name="Faults">How many faults were drawn (failed steps, hosts not back, migrations that did not converge,
 /// silent VNF managers): a breach in a run without any is the plan's own.</param>
 /// <param name="Timeline">Only for a traced run.</param>
