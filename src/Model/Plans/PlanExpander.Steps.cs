@@ -122,7 +122,7 @@ public sealed partial class PlanExpander
             // Under move-once a VM goes only where it can stay; when nowhere can take it so, it still leaves (rather than
             // go down with its host), and the solver names the rule it breaks.
             Func<HostId, int>? penalty = _fixedWave.Count == 0 ? null : h => MeetsSibling(id, h);
-            var to = _scheduler.Choose(_view, id, _campaign.MoveOnce, penalty)
+            var to = _scheduler.Choose(_view, id, _campaign.MoveOnce, penalty, _campaign.MoveOnce ? Settled(host.Site) : null)
                 ?? (_campaign.MoveOnce ? _scheduler.Choose(_view, id, moveOnce: false, penalty) : null);
             if (to is null)
             {

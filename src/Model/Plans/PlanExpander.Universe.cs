@@ -51,7 +51,7 @@ public sealed partial class PlanExpander
             var steps = wave.SelectMany(h => HostSteps(number, h, [], procedure, Visit.Retire)).ToList();
             AddWave(stage, WaveKind.Move, [.. inWave], steps, limits, [.. spares.Select(s => s.Id)]);
             _retired.UnionWith(inWave);
-            _pending.ExceptWith(inWave);
+            Settle(inWave);
             remaining.RemoveAll(wave.ToHashSet().Contains);
         }
     }

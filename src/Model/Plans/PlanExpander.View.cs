@@ -29,17 +29,10 @@ public sealed partial class PlanExpander
 
     /// <summary>Under move-once, whether every VM on the host that the procedure moves has a host to go to that it can stay
     /// on (one already upgraded or outside the campaign), were the host emptied now.</summary>
-    /// <param name="settled">Per site, its compute hosts that wait for no upgrade, filled as sites are asked about: only they
-    /// can take a VM under move-once, and they do not change while one wave is formed. Asking the
-    /// <see cref="Scheduler"/> about them alone, and stopping at the first that takes the VM, keeps the search from
-    /// walking every host of the site for every VM of every host before every wave.</param>
-    private bool Movable(Host host, Procedure procedure, Dictionary<string, List<Host>> settled)
+    private bool Movable(Host host, Procedure procedure)
     {
         if (procedure.Steps.FirstOrDefault(s => s.Action == StepAction.Evacuate) is not { } evacuate) return true;
-        if (!settled.TryGetValue(host.Site, out var open))
-        {
-            settled[host.Site] = open = [.. _index.ComputesIn(host.Site).Where(h => !_pending.Contains(h.Id))];
-        }
+        var open = Settled(host.Site);
         var wave = _view.InWave;
         _view.InWave = [host.Id];
         try
@@ -51,5 +44,24 @@ public sealed partial class PlanExpander
         {
             _view.InWave = wave;
         }
+    }
+
+    /// <summary>The compute hosts of a site that wait for no upgrade, in the topology's order: the only ones that may take
+    /// a VM under move-once. Asking the <see cref="Scheduler"/> about them alone keeps expansion from walking every host of
+    /// the site for every VM.</summary>
+    private List<Host> Settled(string site)
+    {
+        if (!_settled.TryGetValue(site, out var hosts))
+        {
+            _settled[site] = hosts = [.. _index.ComputesIn(site).Where(h => !_pending.Contains(h.Id))];
+        }
+        return hosts;
+    }
+
+    /// <summary>The hosts no longer wait for their upgrade.</summary>
+    private void Settle(IEnumerable<HostId> hosts)
+    {
+        _pending.ExceptWith(hosts);
+        _settled.Clear();
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class PlanExpander
     private readonly Dictionary<string, int> _rackOrder = new(StringComparer.Ordinal);
     private readonly HashSet<HostId> _done = [];
     private readonly HashSet<HostId> _pending = [];
+    private readonly Dictionary<string, List<Host>> _settled = new(StringComparer.Ordinal);
     private readonly HashSet<HostId> _unbuiltSpares = [];
     private readonly HashSet<HostId> _retired = [];
     private readonly List<Wave> _waves = [];
@@ -212,8 +213,7 @@ public sealed partial class PlanExpander
     {
         if (!_campaign.MoveOnce) return null;
         var procedure = _campaign.ProcedureOf(stage);
-        var settled = new Dictionary<string, List<Host>>(StringComparer.Ordinal);
-        return host => _placement.On(host.Id).Count > 0 && !Movable(host, procedure, settled);
+        return host => _placement.On(host.Id).Count > 0 && !Movable(host, procedure);
     }
 
     private static WaveLimits Resolve(FaultDomainLimits limits, int hosts) =>
@@ -232,11 +232,8 @@ public sealed partial class PlanExpander
         {
             steps.AddRange(HostSteps(number, host, [.. selection.UpgradesOn(host, _campaign)], procedure, Visit.Upgrade));
         }
-        foreach (var host in hosts)
-        {
-            _done.Add(host.Id);
-            _pending.Remove(host.Id);
-        }
+        _done.UnionWith(hosts.Select(h => h.Id));
+        Settle(hosts.Select(h => h.Id));
         _waves.Add(new Wave(number, stage.Name, kind, [.. hosts.Select(h => h.Id)], [.. steps], soak, gate) { Limits = limits });
     }
 }

@@ -57,7 +57,10 @@ public static class Recovery
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(done);
         var newestFirst = plan.Waves.Reverse().SelectMany(w => w.Steps.Reverse()).Where(done.Contains).ToList();
-        return [.. newestFirst.GroupBy(s => s.Target, StringComparer.Ordinal).Select(g => RollbackTarget.Of(campaign, plan, new HostId(g.Key), [.. g]))];
+        // Each target's timeouts summed once, in plan order, rather than the whole plan scanned for every host taken back.
+        var timeouts = plan.Waves.SelectMany(w => w.Steps).GroupBy(s => s.Target, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(s => s.TimeoutSeconds), StringComparer.Ordinal);
+        return [.. newestFirst.GroupBy(s => s.Target, StringComparer.Ordinal).Select(g => RollbackTarget.Of(campaign, new HostId(g.Key), [.. g], timeouts[g.Key]))];
     }
 
     /// <summary>How a rollback empties the host it takes back: each VM the way its VNF allows (live where it may, else cold;
@@ -125,12 +128,12 @@ public static class Recovery
 /// VMs left on it are down meanwhile (as the upgrades took them down: <see cref="Campaign.TakesVmsDown"/>).</summary>
 public sealed record RollbackTarget(HostId Host, IReadOnlyList<string> Components, double Seconds, double TimeoutSeconds, bool TakesVmsDown)
 {
-    internal static RollbackTarget Of(Campaign campaign, Plan plan, HostId host, IReadOnlyList<PlanStep> upgrades)
+    /// <param name="timeouts">The timeouts the plan gives the host's steps, summed.</param>
+    internal static RollbackTarget Of(Campaign campaign, HostId host, IReadOnlyList<PlanStep> upgrades, double timeouts)
     {
         var components = upgrades.SelectMany(u => u.Versions).Select(v => v.Component).Distinct(StringComparer.Ordinal).ToList();
         var restore = components.Select(c => campaign.Component(c)?.Impact.RestoreSeconds ?? 0).DefaultIfEmpty(0).Max();
         var seconds = campaign.Recovery.Rollback == RollbackMode.Graceful || restore <= 0 ? upgrades.Sum(u => u.ExpectedSeconds) : restore;
-        var timeouts = plan.Waves.SelectMany(w => w.Steps).Where(s => s.Target == host.Name).Sum(s => s.TimeoutSeconds);
         return new RollbackTarget(host, components, seconds, Math.Max(60, Math.Max(timeouts, 2 * seconds)), campaign.TakesVmsDown(components));
     }
 }

@@ -53,7 +53,9 @@ public sealed class Scheduler(TopologyIndex index)
     /// <summary>Where <paramref name="instance"/> goes now, or null when no host may take it.</summary>
     /// <param name="penalty">Pushes a host still waiting for its upgrade further back (expansion with given waves uses it
     /// to avoid landing beside a sibling that goes out in the same later wave); 0 by default.</param>
-    public HostId? Choose(IPlacementView view, InstanceId instance, bool moveOnce, Func<HostId, int>? penalty = null)
+    /// <param name="among">The hosts to consider, compute hosts of the instance's site in the topology's order (by default
+    /// all of them); under <paramref name="moveOnce"/> a caller may leave out those still waiting, which are never chosen.</param>
+    public HostId? Choose(IPlacementView view, InstanceId instance, bool moveOnce, Func<HostId, int>? penalty = null, IEnumerable<Host>? among = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         HostId? best = null;
@@ -61,7 +63,7 @@ public sealed class Scheduler(TopologyIndex index)
         var from = view.HostOf(instance);
         var scope = index.VnfOf(instance).AntiAffinity;
         HashSet<string>? blocked = null;
-        foreach (var host in index.ComputesIn(index.Host(from).Site))
+        foreach (var host in among ?? index.ComputesIn(index.Host(from).Site))
         {
             var h = host.Id;
             // Cheap bounds first: a host that cannot beat the best so far on tier or free RAM is not examined further.
