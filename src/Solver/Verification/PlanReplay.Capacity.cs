@@ -16,8 +16,9 @@ internal sealed partial class PlanReplay
     private sealed record Mover(InstanceId Id, Vnf Vnf, HostId From, ImmutableArray<MigrationMode> Chain, HostId? Planned);
 
     /// <summary>ESC-C1 (ESC-U1 for a parallel universe's moves) and ESC-C2: every mover gets a destination in service
-    /// in its site with room and away from its siblings. The plan's destinations are kept where valid; for the rest Z3
-    /// chooses among every usable host. Returns each mover with where it went (null: it stays, stranded).</summary>
+    /// in its site with room and away from its siblings. The plan's destinations are kept where valid; the rest go where
+    /// the scheduler sends them, or where Z3 finds room among every usable host when the scheduler, one VM at a time,
+    /// does not. Returns each mover with where it went (null: it stays, stranded).</summary>
     private List<(Mover Mover, HostId? To)> PlaceMovers(WaveContext w, List<Mover> movers)
     {
         if (movers.Count == 0) return [];
@@ -25,23 +26,17 @@ internal sealed partial class PlanReplay
         var universe = w.Wave.MovesOnto.IsEmpty ? null : w.Wave.MovesOnto.ToHashSet();
         var view = new View(this, w.Wave.Hosts.ToHashSet(), universe);
         var bad = InvalidPlanned(movers, moveOnce, m => m.Planned is { } p && _scheduler.CanTake(view, m.Id, p, moveOnce: false));
-        var candidates = movers.ToDictionary(m => m, m => bad.Contains(m) ? [.. _scheduler.Candidates(view, m.Id, moveOnce: false)] : new List<HostId> { m.Planned!.Value });
         string Choice(Mover m, HostId h) => Var("mv", m.Id, $"w{w.Number}", h);
+        var found = bad.Count == 0 ? [] : Redirect(view, movers, bad, moveOnce, Choice);
+        // The checks name the destinations found (each mover on one host: ground, for Z3 to confirm); where none was
+        // found, every usable host, for Z3 to refute.
+        var candidates = movers.ToDictionary(m => m, m => !bad.Contains(m) ? [m.Planned!.Value]
+            : found is not null ? [found[m]] : new List<HostId>(_scheduler.Candidates(view, m.Id, moveOnce: false)));
         var capacity = CapacityConstraint(movers, candidates, Choice);
-        var pendingChoices = movers.SelectMany(m => candidates[m].Where(_pending.Contains).Select(h => Choice(m, h))).ToList();
-        var once = Formula.And(pendingChoices.Select(n => Formula.Not(Formula.Var(n))));
-
-        var chosen = movers.ToDictionary(m => m, m => bad.Contains(m) ? null : m.Planned);
-        if (bad.Count > 0)
+        var once = Once(movers, candidates, Choice);
+        foreach (var m in movers.Where(bad.Contains))
         {
-            var names = bad.SelectMany(m => candidates[m].Select(h => Choice(m, h))).ToList();
-            var model = (moveOnce ? ProblemSolver.Model([capacity, once], names, _options.Timeout) : null)
-                ?? ProblemSolver.Model([capacity], names, _options.Timeout);
-            foreach (var m in bad)
-            {
-                chosen[m] = model is null ? null : candidates[m].Cast<HostId?>().FirstOrDefault(h => model.Contains(Choice(m, h!.Value)));
-                if (chosen[m] is { } to && to != m.Planned) Redirects.Add(new Redirect(w.Number, m.Id, m.Vnf.Id, m.From, m.Planned, to));
-            }
+            if (found?[m] is { } to && to != m.Planned) Redirects.Add(new Redirect(w.Number, m.Id, m.Vnf.Id, m.From, m.Planned, to));
         }
 
         var code = universe is null ? Invariant.Capacity.Code : Invariant.Spares.Code;
@@ -52,11 +47,88 @@ internal sealed partial class PlanReplay
                 $"{List(bad.Select(m => $"{m.Id} ({m.Vnf.Id})"))} can leave {List(bad.Select(m => m.From.Name).Distinct())} only onto hosts still waiting for their upgrade; the procedure moves each VM once",
                 w.StepPath(w.Evacuate!)), phase: 1);
         }
-        foreach (var (m, to) in chosen)
+        var placed = movers.Select(m => (m, bad.Contains(m) ? found?[m] : m.Planned)).ToList();
+        foreach (var (m, to) in placed)
         {
             if (to is { } dest) MoveTo(m.Id, dest);
         }
-        return [.. chosen.Select(p => (p.Key, p.Value))];
+        return placed;
+    }
+
+    /// <summary>Destinations for the movers whose planned one cannot stand, or null when there are none: under move-once,
+    /// onto settled hosts if they can be found, else anywhere. Each is first chosen one VM after another as Nova's
+    /// scheduler would (<see cref="Greedy"/>), a witness found in time linear in the movers; only where that leaves a VM
+    /// without a host does Z3 search every usable host (complete, but growing with movers times hosts). Under move-once
+    /// a mover whose every usable host still waits proves without Z3 that no settled destination exists.</summary>
+    private Dictionary<Mover, HostId>? Redirect(View view, List<Mover> movers, HashSet<Mover> bad, bool moveOnce, Func<Mover, HostId, string> choice)
+    {
+        Dictionary<Mover, HostId>? Search(bool once)
+        {
+            var candidates = movers.ToDictionary(m => m, m => bad.Contains(m) ? [.. _scheduler.Candidates(view, m.Id, moveOnce: false)] : new List<HostId> { m.Planned!.Value });
+            var names = bad.SelectMany(m => candidates[m].Select(h => choice(m, h))).ToList();
+            var model = ProblemSolver.Model([CapacityConstraint(movers, candidates, choice), .. once ? [Once(movers, candidates, choice)] : Array.Empty<Formula>()], names, _options.Timeout);
+            if (model is null) return null;
+            return bad.ToDictionary(m => m, m => candidates[m].First(h => model.Contains(choice(m, h))));
+        }
+
+        if (moveOnce)
+        {
+            var settled = bad.Select(m => _index.Host(m.From).Site).Distinct(StringComparer.Ordinal)
+                .ToDictionary(s => s, s => _index.ComputesIn(s).Where(h => !_pending.Contains(h.Id)).ToList(), StringComparer.Ordinal);
+            var possible = bad.All(m => _scheduler.Candidates(view, m.Id, moveOnce: true, settled[_index.Host(m.From).Site]).Any());
+            if (possible && (Greedy(view, movers, bad, moveOnce: true) ?? Search(once: true)) is { } onceFound) return onceFound;
+        }
+        return Greedy(view, movers, bad, moveOnce: false) ?? Search(once: false);
+    }
+
+    /// <summary>Move-once: no mover onto a host still waiting for its upgrade.</summary>
+    private Formula Once(List<Mover> movers, Dictionary<Mover, List<HostId>> candidates, Func<Mover, HostId, string> choice) =>
+        Formula.And(movers.SelectMany(m => candidates[m].Where(_pending.Contains).Select(h => Formula.Not(Formula.Var(choice(m, h))))));
+
+    /// <summary>Destinations for the movers whose planned one cannot stand, chosen one after another as Nova's scheduler
+    /// would (<see cref="Scheduler.Choose"/>) beside what the other movers bring and the domains they hold; null when that
+    /// leaves one without a host (Z3 then searches).</summary>
+    private Dictionary<Mover, HostId>? Greedy(View view, List<Mover> movers, HashSet<Mover> bad, bool moveOnce)
+    {
+        var arrivals = new Arrivals(this, view);
+        foreach (var m in movers.Where(m => !bad.Contains(m))) arrivals.Add(m.Id, m.Planned!.Value);
+        var chosen = new Dictionary<Mover, HostId>();
+        foreach (var m in movers.Where(bad.Contains))
+        {
+            if (_scheduler.Choose(arrivals, m.Id, moveOnce) is not { } to) return null;
+            arrivals.Add(m.Id, to);
+            chosen[m] = to;
+        }
+        return chosen;
+    }
+
+    /// <summary>A wave's view with the movers given a destination so far on their way: their loads on it, and each holding
+    /// its source's and its destination's domains.</summary>
+    private sealed class Arrivals(PlanReplay replay, View view) : IPlacementView
+    {
+        private readonly Dictionary<HostId, Load> _load = [];
+        private readonly Dictionary<InstanceId, HostId> _to = [];
+
+        public void Add(InstanceId id, HostId to)
+        {
+            _to[id] = to;
+            _load[to] = _load.GetValueOrDefault(to) + replay.FlavorLoad(id);
+        }
+
+        public HostId HostOf(InstanceId instance) => view.HostOf(instance);
+
+        public IEnumerable<HostId> Occupies(InstanceId instance) =>
+            _to.TryGetValue(instance, out var to) ? [view.HostOf(instance), to] : [view.HostOf(instance)];
+
+        public bool Accepts(HostId host) => view.Accepts(host);
+
+        public bool Pending(HostId host) => view.Pending(host);
+
+        public bool HasRoom(InstanceId instance, HostId host) => replay.FlavorLoad(instance).FitsIn(Free(host));
+
+        public double FreeRamGiB(HostId host) => Free(host).RamMiB / 1024.0;
+
+        private Load Free(HostId host) => replay.FreeOn(host) - _load.GetValueOrDefault(host);
     }
 
     /// <summary>The movers whose planned destination cannot stand: none, unusable, against move-once, over a host's

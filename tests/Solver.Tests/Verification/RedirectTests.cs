@@ -50,6 +50,40 @@ public sealed class RedirectTests
         Assert.Contains(redirect.To.Name, new[] { "cmp-4", "cmp-5" });
     }
 
+    /// <summary>u (3 GiB) and v (4 GiB) leave s in wave 1 with no destination; a has 4 GiB, b 3 GiB. One VM after the
+    /// other, as the scheduler places them (most free RAM first), u takes a and v finds no room; only u on b and v on a
+    /// fits both, which the search over every host finds.</summary>
+    [Fact]
+    public void Verify_OpenMovesThatFitOnlyOneWay_AreRedirectedByTheSearch()
+    {
+        var dc = Lab.LoadTopology("""
+            name: tight
+            sites:
+              - name: s1
+                zones:
+                  - name: z1
+                    racks:
+                      - name: r1
+                        hosts:
+                          - {name: s, roles: [compute], capacity: {vcpu: 8, ramGiB: 16}, software: {host-os: 12.0.0}}
+                          - {name: a, roles: [compute], capacity: {vcpu: 8, ramGiB: 4}, software: {host-os: 12.0.0}}
+                          - {name: b, roles: [compute], capacity: {vcpu: 8, ramGiB: 3}, software: {host-os: 12.0.0}}
+            vnfs:
+              - {name: u, flavor: {vcpu: 1, ramGiB: 3}, redundancy: {model: none}, migration: live, instances: [{name: u-1, host: s}]}
+              - {name: v, flavor: {vcpu: 1, ramGiB: 4}, redundancy: {model: none}, migration: live, instances: [{name: v-1, host: s}]}
+            """);
+        var campaign = Lab.Computes(dc, "{maxUnavailable: 1}", Lab.EvacuateLive, Lab.Upgrade);
+        var waves = Lab.Waves(campaign, dc, "computes", ["s"], ["a"], ["b"]);
+        var plan = PlanEdits.WithDestination(PlanEdits.WithDestination(waves, "u-1", null), "v-1", null);
+
+        var result = Lab.Verify(dc, campaign, plan);
+
+        // (Both VNFs are single instances, so each move's pause breaks ESC-R1; room is what this is about.)
+        Assert.DoesNotContain(result.Violations, v => v.Code == Invariant.Capacity.Code);
+        var first = result.Redirects.Where(r => r.Wave == 1).OrderBy(r => r.Instance.Name, StringComparer.Ordinal).Select(r => (r.Instance.Name, r.To.Name));
+        Assert.Equal([("u-1", "b"), ("v-1", "a")], first);
+    }
+
     /// <summary>Racks r1 (a1), r2 (b1, b2), r3 (c1, c2), r4 (d1); a pool with rack anti-affinity, q-1 on a1, q-2 on b1,
     /// q-3 on c1. Wave 1 empties a1 and b1: q-1 and q-2 leave together while q-3 stays in r3.</summary>
     private const string Racks = """
