@@ -25,16 +25,17 @@ internal sealed partial class PlanReplay
         var moveOnce = _campaign.MoveOnce;
         var universe = w.Wave.MovesOnto.IsEmpty ? null : w.Wave.MovesOnto.ToHashSet();
         var view = new View(this, w.Wave.Hosts.ToHashSet(), universe);
-        var bad = InvalidPlanned(movers, moveOnce, m => m.Planned is { } p && _scheduler.CanTake(view, m.Id, p, moveOnce: false));
+        bool Usable(Mover m) => m.Planned is { } p && _scheduler.CanTake(view, m.Id, p, moveOnce: false);
+        var bad = InvalidPlanned(movers, moveOnce, Usable);
         string Choice(Mover m, HostId h) => Var("mv", m.Id, $"w{w.Number}", h);
-        var found = bad.Count == 0 ? [] : Redirect(view, movers, bad, moveOnce, Choice);
-        // The checks name the destinations found (each mover on one host: ground, for Z3 to confirm); where none was
-        // found, every usable host, for Z3 to refute.
-        var candidates = movers.ToDictionary(m => m, m => !bad.Contains(m) ? [m.Planned!.Value]
-            : found is not null ? [found[m]] : new List<HostId>(_scheduler.Candidates(view, m.Id, moveOnce: false)));
+        var found = bad.Count == 0 ? movers.ToDictionary(m => m, m => m.Planned!.Value) : Destinations(view, movers, bad, moveOnce, Usable, Choice);
+        // The checks name the destinations found (each mover on one host: ground, for Z3 to confirm); where none were
+        // found, every usable host of the movers that need one, for Z3 to refute.
+        var candidates = movers.ToDictionary(m => m, m => found is not null ? [found[m]]
+            : bad.Contains(m) ? [.. _scheduler.Candidates(view, m.Id, moveOnce: false)] : new List<HostId> { m.Planned!.Value });
         var capacity = CapacityConstraint(movers, candidates, Choice);
         var once = Once(movers, candidates, Choice);
-        foreach (var m in movers.Where(bad.Contains))
+        foreach (var m in movers)
         {
             if (found?[m] is { } to && to != m.Planned) Redirects.Add(new Redirect(w.Number, m.Id, m.Vnf.Id, m.From, m.Planned, to));
         }
@@ -47,7 +48,7 @@ internal sealed partial class PlanReplay
                 $"{List(bad.Select(m => $"{m.Id} ({m.Vnf.Id})"))} can leave {List(bad.Select(m => m.From.Name).Distinct())} only onto hosts still waiting for their upgrade; the procedure moves each VM once",
                 w.StepPath(w.Evacuate!)), phase: 1);
         }
-        var placed = movers.Select(m => (m, bad.Contains(m) ? found?[m] : m.Planned)).ToList();
+        var placed = movers.Select(m => (m, found is not null ? found[m] : bad.Contains(m) ? null : m.Planned)).ToList();
         foreach (var (m, to) in placed)
         {
             if (to is { } dest) MoveTo(m.Id, dest);
@@ -55,13 +56,18 @@ internal sealed partial class PlanReplay
         return placed;
     }
 
-    /// <summary>Destinations for the movers whose planned one cannot stand, or null when there are none: under move-once,
-    /// onto settled hosts if they can be found, else anywhere. Each is first chosen one VM after another as Nova's
-    /// scheduler would (<see cref="Greedy"/>), a witness found in time linear in the movers; only where that leaves a VM
-    /// without a host does Z3 search every usable host (complete, but growing with movers times hosts). Under move-once
-    /// a mover whose every usable host still waits proves without Z3 that no settled destination exists.</summary>
-    private Dictionary<Mover, HostId>? Redirect(View view, List<Mover> movers, HashSet<Mover> bad, bool moveOnce, Func<Mover, HostId, string> choice)
+    /// <summary>Where every mover goes, some of them (<paramref name="bad"/>) not where the plan sends them; null when no
+    /// destinations were found. Under move-once onto settled hosts if that can be, else anywhere. Destinations are first
+    /// chosen one VM after another as Nova's scheduler would (<see cref="Greedy"/>), a witness found in time linear in the
+    /// movers; only where that leaves a VM without a host does Z3 search every usable host (complete, but growing with
+    /// movers times hosts). Under move-once a mover whose every usable host still waits proves without Z3 that no settled
+    /// destination exists; the plan's destinations onto hosts still waiting then stand where they are otherwise valid.</summary>
+    private Dictionary<Mover, HostId>? Destinations(View view, List<Mover> movers, HashSet<Mover> bad, bool moveOnce, Func<Mover, bool> usable,
+        Func<Mover, HostId, string> choice)
     {
+        Dictionary<Mover, HostId>? Keep(Dictionary<Mover, HostId>? redirected) =>
+            redirected is null ? null : movers.ToDictionary(m => m, m => redirected.TryGetValue(m, out var to) ? to : m.Planned!.Value);
+
         Dictionary<Mover, HostId>? Search(bool once)
         {
             var candidates = movers.ToDictionary(m => m, m => bad.Contains(m) ? [.. _scheduler.Candidates(view, m.Id, moveOnce: false)] : new List<HostId> { m.Planned!.Value });
@@ -76,9 +82,10 @@ internal sealed partial class PlanReplay
             var settled = bad.Select(m => _index.Host(m.From).Site).Distinct(StringComparer.Ordinal)
                 .ToDictionary(s => s, s => _index.ComputesIn(s).Where(h => !_pending.Contains(h.Id)).ToList(), StringComparer.Ordinal);
             var possible = bad.All(m => _scheduler.Candidates(view, m.Id, moveOnce: true, settled[_index.Host(m.From).Site]).Any());
-            if (possible && (Greedy(view, movers, bad, moveOnce: true) ?? Search(once: true)) is { } onceFound) return onceFound;
+            if (possible && (Greedy(view, movers, bad, moveOnce: true) ?? Search(once: true)) is { } onceFound) return Keep(onceFound);
+            if (Greedy(view, movers, InvalidPlanned(movers, moveOnce: false, usable), moveOnce: false) is { } anywhere) return Keep(anywhere);
         }
-        return Greedy(view, movers, bad, moveOnce: false) ?? Search(once: false);
+        return Keep(Greedy(view, movers, bad, moveOnce: false) ?? Search(once: false));
     }
 
     /// <summary>Move-once: no mover onto a host still waiting for its upgrade.</summary>
