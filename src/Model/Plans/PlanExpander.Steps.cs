@@ -121,9 +121,7 @@ public sealed partial class PlanExpander
             }
             // Under move-once a VM goes only where it can stay; when nowhere can take it so, it still leaves (rather than
             // go down with its host), and the solver names the rule it breaks.
-            Func<HostId, int>? penalty = _fixedWave.Count == 0 ? null : h => MeetsSibling(id, h);
-            var to = _scheduler.Choose(_view, id, _campaign.MoveOnce, penalty, _campaign.MoveOnce ? Settled(host.Site) : null)
-                ?? (_campaign.MoveOnce ? _scheduler.Choose(_view, id, moveOnce: false, penalty) : null);
+            var to = Destination(id, host);
             if (to is null)
             {
                 var flavor = _index.Instance(id).Flavor;
@@ -133,6 +131,8 @@ public sealed partial class PlanExpander
             else
             {
                 _placement.Move(id, to.Value);
+                _ranked.Update(host.Id);
+                _ranked.Update(to.Value);
             }
             var evacuation = _durations.Evacuate(vnf, _index.Instance(id).Flavor, chain, p.ExpectedSeconds, p.TimeoutSeconds);
             if (evacuation.FellBack)
@@ -148,6 +148,21 @@ public sealed partial class PlanExpander
                 to is null ? [] : [new Unavailability(id, vnf.Id, reason, evacuation.Move.PauseSeconds)],
                 moves: [new Move(id, vnf.Id, host.Id, to, chain[0]) { Fallback = chain.Length > 1 ? chain[1] : null }]);
         }
+    }
+
+    /// <summary>Where the scheduler sends a VM leaving <paramref name="host"/>; under move-once only where it can stay, unless
+    /// nowhere can take it so.</summary>
+    private HostId? Destination(InstanceId id, Host host)
+    {
+        var moveOnce = _campaign.MoveOnce;
+        if (_fixedWave.Count == 0)
+        {
+            var ranked = _ranked.In(host.Site);
+            return _scheduler.First(_view, id, moveOnce, ranked) ?? (moveOnce ? _scheduler.First(_view, id, moveOnce: false, ranked) : null);
+        }
+        Func<HostId, int> penalty = h => MeetsSibling(id, h);
+        return _scheduler.Choose(_view, id, moveOnce, penalty, moveOnce ? Settled(host.Site) : null)
+            ?? (moveOnce ? _scheduler.Choose(_view, id, moveOnce: false, penalty) : null);
     }
 
     /// <summary>With given waves: 1 when a pending host's wave is also the wave of a pending host that holds one of the

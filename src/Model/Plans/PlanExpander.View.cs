@@ -32,13 +32,13 @@ public sealed partial class PlanExpander
     private bool Movable(Host host, Procedure procedure)
     {
         if (procedure.Steps.FirstOrDefault(s => s.Action == StepAction.Evacuate) is not { } evacuate) return true;
-        var open = Settled(host.Site);
+        var ranked = _ranked.In(host.Site);
         var wave = _view.InWave;
         _view.InWave = [host.Id];
         try
         {
             return _placement.On(host.Id).All(id => MoveRule.Chain(evacuate, _index.VnfOf(id).Migration.Mode).IsEmpty
-                || _scheduler.Candidates(_view, id, moveOnce: true, open).Any());
+                || _scheduler.First(_view, id, moveOnce: true, ranked) is not null);
         }
         finally
         {
@@ -61,7 +61,11 @@ public sealed partial class PlanExpander
     /// <summary>The hosts no longer wait for their upgrade.</summary>
     private void Settle(IEnumerable<HostId> hosts)
     {
-        _pending.ExceptWith(hosts);
+        foreach (var host in hosts)
+        {
+            _pending.Remove(host);
+            _ranked.Update(host);
+        }
         _settled.Clear();
     }
 }

@@ -36,6 +36,7 @@ public sealed partial class PlanExpander
     private readonly DurationModel _durations;
     private readonly Scheduler _scheduler;
     private readonly View _view;
+    private readonly RankedHosts _ranked;
 
     private readonly IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<HostId>>> _fixed;
     private readonly Dictionary<HostId, int> _fixedWave = [];
@@ -55,6 +56,7 @@ public sealed partial class PlanExpander
         _durations = new DurationModel(campaign.Simulation);
         _scheduler = new Scheduler(_index);
         _view = new View(this);
+        _ranked = new RankedHosts(_index, _view);
         var racks = dc.Sites.SelectMany(s => s.Zones).SelectMany(z => z.Racks).ToList();
         for (var i = 0; i < racks.Count; i++) _rackOrder[racks[i]] = i;
     }
@@ -75,6 +77,7 @@ public sealed partial class PlanExpander
         var stages = StageOrder.Sort(_campaign.Stages);
         var selections = stages.ToDictionary(s => s.Name, s => StageSelection.Of(_campaign, s, dc), StringComparer.Ordinal);
         foreach (var selection in selections.Values) _pending.UnionWith(selection.Hosts.Select(h => h.Id));
+        foreach (var host in _pending) _ranked.Update(host);
         foreach (var universe in stages.Select(s => s.Strategy).OfType<ParallelUniverseStrategy>())
         {
             _unbuiltSpares.UnionWith(dc.Hosts.Where(universe.Spares.Matches).Select(h => h.Id));

@@ -11,8 +11,6 @@ namespace Escalator.Model.Semantics;
 /// before one still waiting (so that it moves once), then to the one with the most free RAM, then by name.</remarks>
 public sealed class Scheduler(TopologyIndex index)
 {
-    private const double Epsilon = 1e-9;
-
     /// <summary>Whether <paramref name="host"/> may take <paramref name="instance"/> now.</summary>
     public bool CanTake(IPlacementView view, InstanceId instance, HostId host, bool moveOnce)
     {
@@ -37,20 +35,21 @@ public sealed class Scheduler(TopologyIndex index)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(among);
-        var blocked = Blocked(view, instance);
+        HashSet<string>? blocked = null;
         var from = view.HostOf(instance);
         var scope = index.VnfOf(instance).AntiAffinity;
         foreach (var h in among)
         {
             if (h.Id != from && view.Accepts(h.Id) && !(moveOnce && view.Pending(h.Id)) && view.HasRoom(instance, h.Id)
-                && !blocked.Contains(FaultDomain.Of(h, scope)))
+                && !(blocked ??= Blocked(view, instance)).Contains(FaultDomain.Of(h, scope)))
             {
                 yield return h.Id;
             }
         }
     }
 
-    /// <summary>Where <paramref name="instance"/> goes now, or null when no host may take it.</summary>
+    /// <summary>Where <paramref name="instance"/> goes now, or null when no host may take it: the host of least
+    /// <see cref="Rank"/> among those that may.</summary>
     /// <param name="penalty">Pushes a host still waiting for its upgrade further back (expansion with given waves uses it
     /// to avoid landing beside a sibling that goes out in the same later wave); 0 by default.</param>
     /// <param name="among">The hosts to consider, compute hosts of the instance's site in the topology's order (by default
@@ -58,31 +57,76 @@ public sealed class Scheduler(TopologyIndex index)
     public HostId? Choose(IPlacementView view, InstanceId instance, bool moveOnce, Func<HostId, int>? penalty = null, IEnumerable<Host>? among = null)
     {
         ArgumentNullException.ThrowIfNull(view);
-        HostId? best = null;
-        (int Tier, double Free) bestKey = (int.MaxValue, 0);
+        Host? best = null;
+        var bestRank = default(Rank);
         var from = view.HostOf(instance);
         var scope = index.VnfOf(instance).AntiAffinity;
         HashSet<string>? blocked = null;
         foreach (var host in among ?? index.ComputesIn(index.Host(from).Site))
         {
             var h = host.Id;
-            // Cheap bounds first: a host that cannot beat the best so far on tier or free RAM is not examined further.
             var pending = view.Pending(h);
             if (moveOnce && pending) continue;
-            var free = view.FreeRamGiB(h);
-            var floor = pending ? 1 : 0;
-            if (best is not null && (floor > bestKey.Tier || (floor == bestKey.Tier && free < bestKey.Free - Epsilon))) continue;
+            // Cheap bounds first: a host that cannot beat the best so far even without a penalty is not examined further.
+            var rank = RankOf(view, host);
+            if (best is not null && rank.CompareTo(bestRank) > 0) continue;
             if (h == from || !view.Accepts(h) || !view.HasRoom(instance, h)) continue;
             blocked ??= Blocked(view, instance);
             if (blocked.Contains(FaultDomain.Of(host, scope))) continue;
-            var key = (Tier: floor + (pending && penalty is not null ? penalty(h) : 0), Free: free);
-            if (best is null || key.Tier < bestKey.Tier || (key.Tier == bestKey.Tier && key.Free > bestKey.Free + Epsilon)
-                || (key.Tier == bestKey.Tier && Math.Abs(key.Free - bestKey.Free) <= Epsilon && NaturalOrder.Compare(h.Name, best.Value.Name) < 0))
-            {
-                (best, bestKey) = (h, key);
-            }
+            if (pending && penalty is not null) rank = rank with { Tier = rank.Tier + penalty(h) };
+            if (best is null || rank.CompareTo(bestRank) < 0) (best, bestRank) = (host, rank);
         }
-        return best;
+        return best?.Id;
+    }
+
+    /// <summary>What <see cref="Choose"/> decides (without a penalty), from hosts the caller keeps in order of
+    /// <see cref="Rank"/>: the first that may take the instance. It walks only the hosts it passes over, where
+    /// <see cref="Choose"/> walks the whole site.</summary>
+    /// <param name="byRank">The compute hosts of the instance's site, least <see cref="RankOf"/> first.</param>
+    public HostId? First(IPlacementView view, InstanceId instance, bool moveOnce, IEnumerable<Host> byRank)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(byRank);
+        var from = view.HostOf(instance);
+        var scope = index.VnfOf(instance).AntiAffinity;
+        HashSet<string>? blocked = null;
+        foreach (var host in byRank)
+        {
+            var h = host.Id;
+            // Hosts still waiting rank after every settled one: under move-once, none of the rest may take it.
+            if (moveOnce && view.Pending(h)) return null;
+            if (h == from || !view.Accepts(h) || !view.HasRoom(instance, h)) continue;
+            blocked ??= Blocked(view, instance);
+            if (!blocked.Contains(FaultDomain.Of(host, scope))) return h;
+        }
+        return null;
+    }
+
+    /// <summary>Where a host stands in the scheduler's preference, least first: a host already upgraded or outside the
+    /// campaign before one still waiting (so that a VM moves once), then the most free RAM, then by name.</summary>
+    public static Rank RankOf(IPlacementView view, Host host)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(host);
+        return new Rank(view.Pending(host.Id) ? 1 : 0, (long)Math.Round(view.FreeRamGiB(host.Id) * 1024 * 1024), host.Id.Name);
+    }
+
+    /// <summary>A host's place in the scheduler's preference (<see cref="RankOf"/>). Free RAM counts to the KiB, so that
+    /// the same load summed in another order ranks the same.</summary>
+    public readonly record struct Rank(int Tier, long FreeKiB, string Name) : IComparable<Rank>
+    {
+        public int CompareTo(Rank other) =>
+            Tier != other.Tier ? Tier.CompareTo(other.Tier)
+            : FreeKiB != other.FreeKiB ? other.FreeKiB.CompareTo(FreeKiB)
+            : NaturalOrder.Compare(Name, other.Name);
+
+        public static bool operator <(Rank a, Rank b) => a.CompareTo(b) < 0;
+
+        public static bool operator >(Rank a, Rank b) => a.CompareTo(b) > 0;
+
+        public static bool operator <=(Rank a, Rank b) => a.CompareTo(b) <= 0;
+
+        public static bool operator >=(Rank a, Rank b) => a.CompareTo(b) >= 0;
     }
 
     /// <summary>The anti-affinity domains the instance's siblings occupy now (empty without anti-affinity).</summary>
