@@ -13,7 +13,14 @@ internal sealed partial class PlanReplay
 {
     /// <summary>A VM that must leave a host of the wave, the modes it tries (<see cref="MoveRule.Chain"/>), and where the
     /// plan sends it (null: nowhere).</summary>
-    private sealed record Mover(InstanceId Id, Vnf Vnf, HostId From, ImmutableArray<MigrationMode> Chain, HostId? Planned);
+    /// <remarks>Each instance is one mover in a wave: movers are told apart by instance alone (the record's own equality
+    /// would hash the whole VNF at every look-up).</remarks>
+    private sealed record Mover(InstanceId Id, Vnf Vnf, HostId From, ImmutableArray<MigrationMode> Chain, HostId? Planned)
+    {
+        public bool Equals(Mover? other) => other is not null && Id == other.Id;
+
+        public override int GetHashCode() => Id.GetHashCode();
+    }
 
     /// <summary>ESC-C1 (ESC-U1 for a parallel universe's moves) and ESC-C2: every mover gets a destination in service
     /// in its site with room and away from its siblings. The plan's destinations are kept where valid; the rest go where
