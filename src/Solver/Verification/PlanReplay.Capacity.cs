@@ -36,12 +36,22 @@ internal sealed partial class PlanReplay
         var bad = InvalidPlanned(movers, moveOnce, Usable);
         string Choice(Mover m, HostId h) => Var("mv", m.Id, $"w{w.Number}", h);
         var found = bad.Count == 0 ? movers.ToDictionary(m => m, m => m.Planned!.Value) : Destinations(view, movers, bad, moveOnce, Usable, Choice);
-        // The checks name the destinations found (each mover on one host: ground, for Z3 to confirm); where none were
-        // found, every usable host of the movers that need one, for Z3 to refute.
-        var candidates = movers.ToDictionary(m => m, m => found is not null ? [found[m]]
-            : bad.Contains(m) ? [.. _scheduler.Candidates(view, m.Id, moveOnce: false)] : new List<HostId> { m.Planned!.Value });
-        var capacity = CapacityConstraint(movers, candidates, Choice);
-        var once = Once(movers, candidates, Choice);
+        // Destinations found are the witness: room and anti-affinity hold by construction (the plan's are kept only where
+        // they stand together, the rest chosen beside them, each rule at least as strict as the constraint), so the
+        // capacity check is true and move-once is whether one went onto a host still waiting. Where none were found,
+        // Z3 refutes over every usable host of the movers that need one.
+        Formula capacity, once;
+        if (found is not null)
+        {
+            capacity = Formula.True;
+            once = movers.Any(m => _pending.Contains(found[m])) ? Formula.False : Formula.True;
+        }
+        else
+        {
+            var candidates = movers.ToDictionary(m => m, m => bad.Contains(m) ? [.. _scheduler.Candidates(view, m.Id, moveOnce: false)] : new List<HostId> { m.Planned!.Value });
+            capacity = CapacityConstraint(movers, candidates, Choice);
+            once = Once(movers, candidates, Choice);
+        }
         foreach (var m in movers)
         {
             if (found?[m] is { } to && to != m.Planned) Redirects.Add(new Redirect(w.Number, m.Id, m.Vnf.Id, m.From, m.Planned, to));
