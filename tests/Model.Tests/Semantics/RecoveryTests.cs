@@ -40,6 +40,27 @@ public sealed class RecoveryTests
     }
 
     [Theory]
+    [InlineData(RecoveryAction.FailHost, true, true, false)]
+    [InlineData(RecoveryAction.Rollback, true, true, true)]
+    [InlineData(RecoveryAction.FailHost, false, false, true)]
+    [InlineData(RecoveryAction.Rollback, false, false, true)]
+    public void FailureOf_HostOrStageWideStep_HostFailsOrCampaignRollsBack(RecoveryAction then, bool onHost, bool hostFails, bool rollsBack)
+    {
+        var failure = Recovery.FailureOf(then, onHost);
+
+        Assert.Equal(new StepFailure(hostFails, rollsBack), failure);
+    }
+
+    [Theory]
+    [InlineData(RecoveryAction.Go)]
+    [InlineData(RecoveryAction.Retry)]
+    [InlineData(RecoveryAction.Abort)]
+    public void FailureOf_NotAFailureForGood_Throws(RecoveryAction then)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Recovery.FailureOf(then, onHost: true));
+    }
+
+    [Theory]
     [InlineData(RollbackMode.Graceful, 360.0)]
     [InlineData(RollbackMode.Restore, 1800.0)]
     public void RollbackHosts_HostUpgradedTwice_TakenBackOnceNewestFirst(RollbackMode mode, double ctl1Seconds)
