@@ -86,6 +86,17 @@ public static class Recovery
         return vnf.Migration.Mode;
     }
 
+    /// <summary>The VMs a rollback empties its host of, in the order it moves them, one after another: by name, in natural
+    /// order (vm-2 before vm-10).</summary>
+    /// <param name="onHost">The VMs on the host when its rollback begins.</param>
+    /// <param name="name">A VM's name (its instance's).</param>
+    public static IReadOnlyList<T> RollbackEmptyingOrder<T>(IEnumerable<T> onHost, Func<T, string> name)
+    {
+        ArgumentNullException.ThrowIfNull(onHost);
+        ArgumentNullException.ThrowIfNull(name);
+        return [.. onHost.OrderBy(name, NaturalOrder.Instance)];
+    }
+
     /// <summary>A rollback's move of a VM that declares no memory takes a cold boot's time.</summary>
     public static double RollbackPlannedSeconds(Campaign campaign)
     {

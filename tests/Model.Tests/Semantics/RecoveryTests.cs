@@ -80,6 +80,17 @@ public sealed class RecoveryTests
         Assert.All(back, b => Assert.False(b.TakesVmsDown));
     }
 
+    [Fact]
+    public void RollbackEmptyingOrder_VmsOnTheHost_ByNameInNaturalOrder()
+    {
+        // Indices as the simulator holds its VMs, names as the executor sees its servers: neither order is the name order.
+        string[] names = ["vm-10", "db-1", "vm-2", "vm-1"];
+
+        var order = Recovery.RollbackEmptyingOrder([0, 1, 2, 3], i => names[i]);
+
+        Assert.Equal([1, 3, 2, 0], order);
+    }
+
     [Theory]
     [InlineData(MigrationMode.Live, MigrationMode.Live)]
     [InlineData(MigrationMode.Cold, MigrationMode.Cold)]
