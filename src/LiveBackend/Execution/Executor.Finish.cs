@@ -96,7 +96,7 @@ public sealed partial class Executor
         var host = back.Host;
         await DisableAsync(host, $"{ExecutionOptions.ReasonPrefix} rollback of {RunId}", 0, cancellationToken).ConfigureAwait(true);
         var servers = await _backend.ServersOnAsync(host, cancellationToken).ConfigureAwait(true);
-        foreach (var server in servers.OrderBy(s => s.Name, NaturalOrder.Instance))
+        foreach (var server in Recovery.RollbackEmptyingOrder(servers, s => s.Name))
         {
             var moveBy = _instances.Contains(new InstanceId(server.Name)) ? Recovery.RollbackMigrationMode(_index.VnfOf(new InstanceId(server.Name))) : MigrationMode.Live;
             if (moveBy == MigrationMode.None)

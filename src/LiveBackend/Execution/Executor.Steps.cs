@@ -53,7 +53,8 @@ public sealed partial class Executor
         {
             var attempt = await AttemptAsync(step, cancellationToken).ConfigureAwait(true);
             var end = attempt.Ok ? AttemptEnd.Ok : attempt.TimedOut ? AttemptEnd.TimedOut : AttemptEnd.Failed;
-            switch (Recovery.Decide(step.Step.OnTimeout, end, step.Attempt, _request.Campaign.Recovery, step.CanFallBack))
+            var action = Recovery.Decide(step.Step.OnTimeout, end, step.Attempt, _request.Campaign.Recovery, step.CanFallBack);
+            switch (action)
             {
                 case RecoveryAction.Go:
                     return StepEnd.Ok;
@@ -72,22 +73,27 @@ public sealed partial class Executor
                     Failure(step, attempt, "the step's policy aborts the campaign");
                     RequestStop(Stop.Abort);
                     return StepEnd.Stopped;
-                case RecoveryAction.Rollback:
-                    Failure(step, attempt, "the host stays in maintenance and the step's policy rolls the campaign back");
-                    await HostFailsAsync(step, cancellationToken).ConfigureAwait(true);
-                    RequestStop(Stop.Rollback);
-                    return StepEnd.Stopped;
-                case RecoveryAction.FailHost when !_hosts.Contains(new(step.Target)):
-                    // A stage-wide step (a transfer, a cutover) has no host to leave for an operator: the campaign rolls back.
-                    Failure(step, attempt, "the stage's step failed and the campaign rolls back");
-                    RequestStop(Stop.Rollback);
-                    return StepEnd.Stopped;
                 default:
-                    Failure(step, attempt, "the host stays in maintenance");
-                    await HostFailsAsync(step, cancellationToken).ConfigureAwait(true);
-                    return StepEnd.HostFailed;
+                    var failure = Recovery.FailureOf(action, onHost: _hosts.Contains(new(step.Target)));
+                    return await FailsAsync(step, attempt, failure, cancellationToken).ConfigureAwait(true);
             }
         }
+    }
+
+    /// <summary>A step failed for good, as <see cref="Recovery.FailureOf"/> says: its host fails, the campaign rolls back,
+    /// or both.</summary>
+    private async Task<StepEnd> FailsAsync(StepContext step, Attempt attempt, StepFailure failure, CancellationToken cancellationToken)
+    {
+        Failure(step, attempt, failure switch
+        {
+            { HostFails: false } => "the stage's step failed and the campaign rolls back",
+            { RollsBack: true } => "the host stays in maintenance and the step's policy rolls the campaign back",
+            _ => "the host stays in maintenance",
+        });
+        if (failure.HostFails) await HostFailsAsync(step, cancellationToken).ConfigureAwait(true);
+        if (!failure.RollsBack) return StepEnd.HostFailed;
+        RequestStop(Stop.Rollback);
+        return StepEnd.Stopped;
     }
 
     /// <summary>A failed host stays out for an operator: disabled (again, if its procedure had enabled it already), so that

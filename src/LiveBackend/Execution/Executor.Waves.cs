@@ -2,6 +2,7 @@ using Escalator.LiveBackend.Backends;
 using Escalator.LiveBackend.Journal;
 using Escalator.Model.Campaigns;
 using Escalator.Model.Plans;
+using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 
 namespace Escalator.LiveBackend.Execution;
@@ -95,14 +96,14 @@ public sealed partial class Executor
         }
     }
 
-    /// <summary>A plan counts a wave's hosts out of service for the whole wave (see the Semantics README): before its first
-    /// step the compute hosts of the wave (but a parallel universe's spares being built) are disabled, so that Nova places
-    /// no VM there — as Fenix does — whether or not their procedure has an enter-maintenance step.</summary>
+    /// <summary>Before a wave's first step, disables the compute service of each host the wave holds out
+    /// (<see cref="Maintenance.HostsOut"/>), so that Nova places no VM there. A build wave's hosts are spares not yet in
+    /// Nova: there is no service of theirs to disable, and they take no VMs until built.</summary>
     private async Task TakeOutAsync(Wave wave, CancellationToken cancellationToken)
     {
         if (wave.Kind == WaveKind.Build) return;
         var reason = ExecutionOptions.DisableReason(RunId, wave.Number);
-        foreach (var host in wave.Hosts.Where(h => _index.Host(h).Roles.HasFlag(HostRoles.Compute)))
+        foreach (var host in Maintenance.HostsOut(wave).Where(h => _index.Host(h).Roles.HasFlag(HostRoles.Compute)))
         {
             if (Journal(j => j.IsStillDisabled(RunId, host.Name, ComputeService))) continue;
             await DisableAsync(host, reason, 0, cancellationToken).ConfigureAwait(true);

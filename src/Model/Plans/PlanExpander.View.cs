@@ -17,7 +17,7 @@ public sealed partial class PlanExpander
 
         public HostId HostOf(InstanceId instance) => expander._placement.HostOf(instance);
 
-        public bool Accepts(HostId host) => !InWave.Contains(host) && !expander._retired.Contains(host)
+        public bool Accepts(HostId host) => !Maintenance.IsOut(host, InWave) && !expander._retired.Contains(host)
             && (Allowed is null ? !expander._unbuiltSpares.Contains(host) : Allowed.Contains(host));
 
         public bool Pending(HostId host) => expander._pending.Contains(host);

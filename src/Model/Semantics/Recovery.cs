@@ -48,6 +48,19 @@ public enum RecoveryAction
 /// <summary>The one recovery decision, for the simulator and the executor alike.</summary>
 public static class Recovery
 {
+    /// <summary>What a step's failure for good (<see cref="RecoveryAction.FailHost"/> or <see cref="RecoveryAction.Rollback"/>)
+    /// means: on a host, the host fails, and the campaign rolls back when the decision says so; a stage-wide step (a transfer,
+    /// a cutover) has no host to leave for an operator, so the campaign rolls back whichever it was.</summary>
+    /// <param name="onHost">Whether the step's target is a host of the topology (else the stage's name).</param>
+    public static StepFailure FailureOf(RecoveryAction then, bool onHost)
+    {
+        if (then is not (RecoveryAction.FailHost or RecoveryAction.Rollback))
+        {
+            throw new ArgumentOutOfRangeException(nameof(then), then, "only a failed host or a rollback is a step's failure for good");
+        }
+        return new StepFailure(HostFails: onHost, RollsBack: !onHost || then == RecoveryAction.Rollback);
+    }
+
     /// <summary>What a rollback takes back: each host with an upgrade done, once, newest first (the reverse of the plan's
     /// order of its last upgrade done).</summary>
     /// <param name="done">The upgrade steps of <paramref name="plan"/> that ended well.</param>
@@ -71,6 +84,17 @@ public static class Recovery
     {
         ArgumentNullException.ThrowIfNull(vnf);
         return vnf.Migration.Mode;
+    }
+
+    /// <summary>The VMs a rollback empties its host of, in the order it moves them, one after another: by name, in natural
+    /// order (vm-2 before vm-10).</summary>
+    /// <param name="onHost">The VMs on the host when its rollback begins.</param>
+    /// <param name="name">A VM's name (its instance's).</param>
+    public static IReadOnlyList<T> RollbackEmptyingOrder<T>(IEnumerable<T> onHost, Func<T, string> name)
+    {
+        ArgumentNullException.ThrowIfNull(onHost);
+        ArgumentNullException.ThrowIfNull(name);
+        return [.. onHost.OrderBy(name, NaturalOrder.Instance)];
     }
 
     /// <summary>A rollback's move of a VM that declares no memory takes a cold boot's time.</summary>

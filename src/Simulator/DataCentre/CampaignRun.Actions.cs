@@ -92,19 +92,17 @@ internal sealed partial class CampaignRun
         _dc.SetStatus(target.Host, HostStatus.Retired);
     }
 
-    /// <summary>A host failed in this campaign: it counts against the recovery policy's limit and stays out, with whatever
-    /// its upgrade took down, for an operator (the executor leaves it in maintenance); at the limit, or when the step's
-    /// policy says so, the campaign stops and rolls back the hosts it upgraded.</summary>
-    private void HostFails(TargetPlan target, bool rollback)
+    /// <summary>A step failed for good (<see cref="Recovery.FailureOf"/>): a failed host counts against the recovery policy's
+    /// limit and stays out, with whatever its upgrade took down, for an operator (the executor leaves it in maintenance); at
+    /// the limit, or when the failure says so, the campaign stops and rolls back the hosts it upgraded.</summary>
+    private void Fails(TargetPlan target, StepFailure failure)
     {
-        if (target.Host < 0)
+        if (failure.HostFails)
         {
-            Stop(rollback: true);
-            return;
+            _failures++;
+            _dc.SetStatus(target.Host, HostStatus.Failed);
         }
-        _failures++;
-        _dc.SetStatus(target.Host, HostStatus.Failed);
-        if (rollback || _failures >= _model.Campaign.Recovery.MaxFailures) Stop(rollback: true);
+        if (failure.RollsBack || _failures >= _model.Campaign.Recovery.MaxFailures) Stop(rollback: true);
     }
 
     /// <summary>Brings back what a host's upgrade took down.</summary>

@@ -177,7 +177,7 @@ internal sealed partial class CampaignRun
         /// <summary>In service and not in the running wave (whose hosts are about to go); a parallel universe's move wave
         /// sends VMs only to its new hosts.</summary>
         public bool Accepts(HostId host) => run._dc.StatusOf(_model.HostIndex[host]) == HostStatus.InService
-            && (run._wave == 0 || !_model.Waves[run._wave - 1].Out.Contains(host))
+            && !Maintenance.IsOut(host, run._wave == 0 ? null : _model.Waves[run._wave - 1].Out)
             && (run._wave == 0 || _model.Universes[run._wave - 1] is not { } universe || universe.Contains(host));
 
         /// <summary>Still waiting for its upgrade in a later wave; nothing is when no wave runs.</summary>

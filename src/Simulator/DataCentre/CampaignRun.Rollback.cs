@@ -20,7 +20,7 @@ internal sealed partial class CampaignRun
             var start = _sim.Now;
             var lane = _model.Hosts[host].Id.Name;
             _dc.SetStatus(host, HostStatus.Maintenance);
-            foreach (var instance in _dc.InstancesOn(host).OrderBy(i => _model.Instances[i].Id.Name, NaturalOrder.Instance).ToArray())
+            foreach (var instance in Recovery.RollbackEmptyingOrder(_dc.InstancesOn(host), i => _model.Instances[i].Id.Name))
             {
                 var mode = Recovery.RollbackMigrationMode(_model.Instances[instance].VnfOf);
                 if (mode == MigrationMode.None) continue;

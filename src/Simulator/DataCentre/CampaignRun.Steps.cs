@@ -53,9 +53,9 @@ internal sealed partial class CampaignRun
         if (target.Host >= 0 && _dc.StatusOf(target.Host) == HostStatus.Maintenance) _dc.SetStatus(target.Host, HostStatus.InService);
     }
 
-    /// <summary>What ends a target's steps early: a failed host (<see cref="RecoveryAction.FailHost"/>, or
-    /// <see cref="RecoveryAction.Rollback"/> with the campaign's rollback), or an abort, after which the executor enables
-    /// again what it disabled.</summary>
+    /// <summary>What ends a target's steps early: a failure for good (<see cref="RecoveryAction.FailHost"/> or
+    /// <see cref="RecoveryAction.Rollback"/>, whose meaning <see cref="Recovery.FailureOf"/> gives), or an abort, after
+    /// which the executor enables again what it disabled.</summary>
     private void Consequence(TargetPlan target, RecoveryAction then)
     {
         if (then == RecoveryAction.Abort)
@@ -64,7 +64,7 @@ internal sealed partial class CampaignRun
             if (target.Host >= 0 && _dc.StatusOf(target.Host) == HostStatus.Maintenance) _dc.SetStatus(target.Host, HostStatus.InService);
             return;
         }
-        HostFails(target, rollback: then == RecoveryAction.Rollback);
+        Fails(target, Recovery.FailureOf(then, onHost: target.Host >= 0));
     }
 
     private static string Words(AttemptEnd end) => end switch

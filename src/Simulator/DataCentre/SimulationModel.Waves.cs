@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Escalator.Model.Campaigns;
 using Escalator.Model.Plans;
+using Escalator.Model.Semantics;
 using Escalator.Model.Topology;
 
 namespace Escalator.Simulator.DataCentre;
@@ -8,8 +9,8 @@ namespace Escalator.Simulator.DataCentre;
 /// <summary>A wave by target: each target's steps run in order, targets side by side.</summary>
 internal sealed record WavePlan(Wave Wave, TargetPlan[] Targets)
 {
-    /// <summary>The hosts the wave takes out: no VM goes to them while it runs.</summary>
-    public HashSet<HostId> Out { get; } = [.. Wave.Hosts];
+    /// <summary>The hosts the wave holds out (<see cref="Maintenance.HostsOut"/>), as a set.</summary>
+    public HashSet<HostId> Out { get; } = [.. Maintenance.HostsOut(Wave)];
 }
 
 /// <summary>The steps of one target of a wave. <paramref name="Host"/> is −1 for a stage-wide target (transfer, cut-over).</summary>

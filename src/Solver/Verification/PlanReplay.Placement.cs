@@ -63,7 +63,7 @@ internal sealed partial class PlanReplay
     {
         public HostId HostOf(InstanceId instance) => Replay._hostOf[instance];
 
-        public bool Accepts(HostId host) => !Out.Contains(host) && !Replay._retired.Contains(host) && !Replay._unbuilt.Contains(host)
+        public bool Accepts(HostId host) => !Maintenance.IsOut(host, Out) && !Replay._retired.Contains(host) && !Replay._unbuilt.Contains(host)
             && (Universe is null || Universe.Contains(host));
 
         public bool Pending(HostId host) => Replay._pending.Contains(host);

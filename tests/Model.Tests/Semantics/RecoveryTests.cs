@@ -40,6 +40,27 @@ public sealed class RecoveryTests
     }
 
     [Theory]
+    [InlineData(RecoveryAction.FailHost, true, true, false)]
+    [InlineData(RecoveryAction.Rollback, true, true, true)]
+    [InlineData(RecoveryAction.FailHost, false, false, true)]
+    [InlineData(RecoveryAction.Rollback, false, false, true)]
+    public void FailureOf_HostOrStageWideStep_HostFailsOrCampaignRollsBack(RecoveryAction then, bool onHost, bool hostFails, bool rollsBack)
+    {
+        var failure = Recovery.FailureOf(then, onHost);
+
+        Assert.Equal(new StepFailure(hostFails, rollsBack), failure);
+    }
+
+    [Theory]
+    [InlineData(RecoveryAction.Go)]
+    [InlineData(RecoveryAction.Retry)]
+    [InlineData(RecoveryAction.Abort)]
+    public void FailureOf_NotAFailureForGood_Throws(RecoveryAction then)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Recovery.FailureOf(then, onHost: true));
+    }
+
+    [Theory]
     [InlineData(RollbackMode.Graceful, 360.0)]
     [InlineData(RollbackMode.Restore, 1800.0)]
     public void RollbackHosts_HostUpgradedTwice_TakenBackOnceNewestFirst(RollbackMode mode, double ctl1Seconds)
@@ -57,6 +78,17 @@ public sealed class RecoveryTests
         Assert.Equal(ctl1Seconds, back[0].Seconds, 1e-9);
         Assert.All(back, b => Assert.True(b.TimeoutSeconds >= 2 * b.Seconds, $"{b.Host} may take {b.Seconds} s, waited {b.TimeoutSeconds} s"));
         Assert.All(back, b => Assert.False(b.TakesVmsDown));
+    }
+
+    [Fact]
+    public void RollbackEmptyingOrder_VmsOnTheHost_ByNameInNaturalOrder()
+    {
+        // Indices as the simulator holds its VMs, names as the executor sees its servers: neither order is the name order.
+        string[] names = ["vm-10", "db-1", "vm-2", "vm-1"];
+
+        var order = Recovery.RollbackEmptyingOrder([0, 1, 2, 3], i => names[i]);
+
+        Assert.Equal([1, 3, 2, 0], order);
     }
 
     [Theory]
