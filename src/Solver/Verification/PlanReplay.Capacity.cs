@@ -31,7 +31,7 @@ internal sealed partial class PlanReplay
         if (movers.Count == 0) return [];
         var moveOnce = _campaign.MoveOnce;
         var universe = w.Wave.MovesOnto.IsEmpty ? null : w.Wave.MovesOnto.ToHashSet();
-        var view = new View(this, w.Wave.Hosts.ToHashSet(), universe);
+        var view = new View(this, Maintenance.HostsOut(w.Wave).ToHashSet(), universe);
         bool Usable(Mover m) => m.Planned is { } p && _scheduler.CanTake(view, m.Id, p, moveOnce: false);
         var bad = InvalidPlanned(movers, moveOnce, Usable);
         string Choice(Mover m, HostId h) => Var("mv", m.Id, $"w{w.Number}", h);
