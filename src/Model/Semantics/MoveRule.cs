@@ -12,12 +12,16 @@ public static class MoveRule
     public static ImmutableArray<MigrationMode> Chain(ProcedureStep evacuate, MigrationMode allowed)
     {
         ArgumentNullException.ThrowIfNull(evacuate);
-        var chain = ImmutableArray.CreateBuilder<MigrationMode>(2);
-        foreach (var wanted in new[] { evacuate.Mode, evacuate.Fallback })
+        MigrationMode? Usable(MigrationMode? wanted) => wanted is { } m && m != MigrationMode.None && Allows(allowed, m) ? m : null;
+        var first = Usable(evacuate.Mode);
+        var then = Usable(evacuate.Fallback) is { } f && f != first ? f : (MigrationMode?)null;
+        return (first, then) switch
         {
-            if (wanted is { } m && m != MigrationMode.None && Allows(allowed, m) && !chain.Contains(m)) chain.Add(m);
-        }
-        return chain.ToImmutable();
+            ({ } a, { } b) => [a, b],
+            ({ } a, null) => [a],
+            (null, { } b) => [b],
+            _ => [],
+        };
     }
 
     private static bool Allows(MigrationMode allowed, MigrationMode wanted) =>

@@ -88,18 +88,24 @@ public sealed class Scheduler(TopologyIndex index)
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(byRank);
         var from = view.HostOf(instance);
-        var scope = index.VnfOf(instance).AntiAffinity;
-        HashSet<string>? blocked = null;
         foreach (var host in byRank)
         {
             var h = host.Id;
             // Hosts still waiting rank after every settled one: under move-once, none of the rest may take it.
             if (moveOnce && view.Pending(h)) return null;
-            if (h == from || !view.Accepts(h) || !view.HasRoom(instance, h)) continue;
-            blocked ??= Blocked(view, instance);
-            if (!blocked.Contains(FaultDomain.Of(host, scope))) return h;
+            if (h != from && view.Accepts(h) && view.HasRoom(instance, h) && !Held(view, instance, host)) return h;
         }
         return null;
+    }
+
+    /// <summary>Whether one of the instance's siblings holds <paramref name="host"/>'s anti-affinity domain now: the
+    /// question <see cref="Blocked"/> answers for every host at once, asked of one.</summary>
+    private bool Held(IPlacementView view, InstanceId instance, Host host)
+    {
+        var scope = index.VnfOf(instance).AntiAffinity;
+        if (scope == AntiAffinity.None) return false;
+        var domain = FaultDomain.Of(host, scope);
+        return SiblingDomains(view, instance).Any(d => string.Equals(d, domain, StringComparison.Ordinal));
     }
 
     /// <summary>Where a host stands in the scheduler's preference, least first: a host already upgraded or outside the
@@ -130,16 +136,17 @@ public sealed class Scheduler(TopologyIndex index)
     }
 
     /// <summary>The anti-affinity domains the instance's siblings occupy now (empty without anti-affinity).</summary>
-    private HashSet<string> Blocked(IPlacementView view, InstanceId instance)
+    private HashSet<string> Blocked(IPlacementView view, InstanceId instance) => SiblingDomains(view, instance).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The anti-affinity domain of each host the instance's siblings hold now (<see cref="IPlacementView.Occupies"/>).</summary>
+    private IEnumerable<string> SiblingDomains(IPlacementView view, InstanceId instance)
     {
         var vnf = index.VnfOf(instance);
-        var blocked = new HashSet<string>(StringComparer.Ordinal);
-        if (vnf.AntiAffinity == AntiAffinity.None) return blocked;
+        if (vnf.AntiAffinity == AntiAffinity.None) yield break;
         foreach (var sibling in vnf.Instances)
         {
             if (sibling.Id == instance) continue;
-            foreach (var host in view.Occupies(sibling.Id)) blocked.Add(FaultDomain.Of(index.Host(host), vnf.AntiAffinity));
+            foreach (var host in view.Occupies(sibling.Id)) yield return FaultDomain.Of(index.Host(host), vnf.AntiAffinity);
         }
-        return blocked;
     }
 }
