@@ -32,7 +32,8 @@ internal sealed class YamlFile
         YamlTape tape;
         try
         {
-            tape = YamlTape.Read(parser);
+            // About one node per eight characters in a topology: room enough that the array rarely grows.
+            tape = YamlTape.Read(parser, text.Length / 8);
         }
         catch (YamlException e)
         {
