@@ -25,8 +25,9 @@ internal sealed class YamlMap
     /// <summary>Each key's first index, for a large mapping only.</summary>
     private readonly Dictionary<string, int>? _first;
 
-    /// <summary>The keys asked for, in the order first asked.</summary>
-    private List<string>? _known;
+    /// <summary>The keys asked for, in the order first asked: the first <see cref="_knownCount"/>.</summary>
+    private string[]? _known;
+    private int _knownCount;
 
     private List<string>? _retired;
 
@@ -143,9 +144,13 @@ internal sealed class YamlMap
 
     private void Know(string key)
     {
-        _known ??= new List<string>(SmallMap);
-        if (!_known.Contains(key)) _known.Add(key);
+        _known ??= new string[SmallMap];
+        if (Known.Contains(key)) return;
+        if (_knownCount == _known.Length) Array.Resize(ref _known, _known.Length * 2);
+        _known[_knownCount++] = key;
     }
+
+    private ReadOnlySpan<string> Known => _known.AsSpan(0, _knownCount);
 
     public string? String(string key, bool required = false)
     {
@@ -342,11 +347,11 @@ internal sealed class YamlMap
     {
         for (var k = _start; k < _end; k = _tape.After(_tape.After(k)))
         {
-            if (KeyText(k) is not { } name || !IsFirst(k, name) || IsRetired(name) || (_known is not null && _known.Contains(name)))
+            if (KeyText(k) is not { } name || !IsFirst(k, name) || IsRetired(name) || Known.Contains(name))
             {
                 continue;
             }
-            IReadOnlyCollection<string> known = _known ?? [];
+            var known = Known.ToArray();
             File.Error(DiagnosticCodes.UnknownKey,
                 $"unknown key '{name}'{Suggestions.Hint(name, known)} (expected one of {string.Join(", ", known)})",
                 _tape.Node(k), Child(name));
