@@ -58,6 +58,8 @@ public static partial class TopologyLoader
 
         private void CheckVnfs(DataCentre dc, Dictionary<HostId, Host> hosts)
         {
+            // One search of the host names for each unknown name, however many instances name it.
+            var hints = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < dc.Vnfs.Length; i++)
             {
                 var vnf = dc.Vnfs[i];
@@ -68,7 +70,7 @@ public static partial class TopologyLoader
                     if (!hosts.TryGetValue(instance.Host, out var host))
                     {
                         file.ErrorAt(DiagnosticCodes.UnknownReference,
-                            $"instance '{instance.Id}' is on host '{instance.Host}', but no host has that name{Suggestions.Hint(instance.Host.Name, hosts.Keys.Select(h => h.Name))}",
+                            $"instance '{instance.Id}' is on host '{instance.Host}', but no host has that name{Hint(instance.Host.Name)}",
                             $"{path}.instances[{j}].host");
                     }
                     else if (!host.Roles.HasFlag(HostRoles.Compute))
@@ -79,6 +81,12 @@ public static partial class TopologyLoader
                 }
                 CheckRedundancy(vnf, path);
                 CheckStartingAntiAffinity(vnf, path, hosts);
+            }
+
+            string Hint(string name)
+            {
+                if (!hints.TryGetValue(name, out var hint)) hints[name] = hint = Suggestions.Hint(name, hosts.Keys.Select(h => h.Name));
+                return hint;
             }
         }
 
