@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Escalator.Model.Diagnostics;
 
 namespace Escalator.Model.Topology;
@@ -57,6 +58,8 @@ public static partial class TopologyLoader
 
         private void CheckVnfs(DataCentre dc, Dictionary<HostId, Host> hosts)
         {
+            // One search of the host names for each unknown name, however many instances name it.
+            var hints = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < dc.Vnfs.Length; i++)
             {
                 var vnf = dc.Vnfs[i];
@@ -67,7 +70,7 @@ public static partial class TopologyLoader
                     if (!hosts.TryGetValue(instance.Host, out var host))
                     {
                         file.ErrorAt(DiagnosticCodes.UnknownReference,
-                            $"instance '{instance.Id}' is on host '{instance.Host}', but no host has that name{Suggestions.Hint(instance.Host.Name, hosts.Keys.Select(h => h.Name))}",
+                            $"instance '{instance.Id}' is on host '{instance.Host}', but no host has that name{Hint(instance.Host.Name)}",
                             $"{path}.instances[{j}].host");
                     }
                     else if (!host.Roles.HasFlag(HostRoles.Compute))
@@ -78,6 +81,12 @@ public static partial class TopologyLoader
                 }
                 CheckRedundancy(vnf, path);
                 CheckStartingAntiAffinity(vnf, path, hosts);
+            }
+
+            string Hint(string name)
+            {
+                if (!hints.TryGetValue(name, out var hint)) hints[name] = hint = Suggestions.Hint(name, hosts.Keys.Select(h => h.Name));
+                return hint;
             }
         }
 
@@ -101,43 +110,60 @@ public static partial class TopologyLoader
             }
         }
 
+        /// <summary>Warns when two instances of a VNF with anti-affinity already share a fault domain: the first domain, in
+        /// the order instances are listed, that holds more than one of them.</summary>
         private void CheckStartingAntiAffinity(Vnf vnf, string path, Dictionary<HostId, Host> hosts)
         {
             if (vnf.AntiAffinity == AntiAffinity.None) return;
-            var byDomain = vnf.Instances
-                .Where(x => hosts.ContainsKey(x.Host))
-                .GroupBy(x => FaultDomain.Of(hosts[x.Host], vnf.AntiAffinity))
-                .FirstOrDefault(g => g.Count() > 1);
-            if (byDomain is not null)
+            var domains = new string?[vnf.Instances.Length];
+            for (var i = 0; i < domains.Length; i++)
             {
+                domains[i] = hosts.TryGetValue(vnf.Instances[i].Host, out var host) ? FaultDomain.Of(host, vnf.AntiAffinity) : null;
+            }
+            for (var i = 0; i < domains.Length; i++)
+            {
+                if (domains[i] is not { } domain || domains.AsSpan(0, i).Contains(domain)) continue;
+                var shared = Enumerable.Range(i, domains.Length - i).Where(j => domains[j] == domain).ToList();
+                if (shared.Count < 2) continue;
                 file.WarningAt(DiagnosticCodes.Inconsistent,
-                    $"instances {string.Join(" and ", byDomain.Select(x => x.Id))} already share {vnf.AntiAffinity.ToString().ToLowerInvariant()} '{byDomain.Key}', against the VNF's anti-affinity",
+                    $"instances {string.Join(" and ", shared.Select(j => vnf.Instances[j].Id))} already share {vnf.AntiAffinity.ToString().ToLowerInvariant()} '{domain}', against the VNF's anti-affinity",
                     $"{path}.antiAffinity");
+                return;
             }
         }
 
         private void CheckCapacity(DataCentre dc, Dictionary<HostId, Host> hosts)
         {
-            var load = new Dictionary<HostId, (double Vcpu, double Ram, double Disk, List<string> Names)>();
-            foreach (var instance in dc.Vnfs.SelectMany(v => v.Instances).Where(x => hosts.ContainsKey(x.Host)))
+            // What the instances on each host use, hosts in the order first used.
+            var load = new Dictionary<HostId, (double Vcpu, double Ram, double Disk)>();
+            foreach (var instance in dc.Vnfs.SelectMany(v => v.Instances))
             {
-                var l = load.TryGetValue(instance.Host, out var v) ? v : (0, 0, 0, []);
-                l.Names.Add(instance.Id.Name);
-                load[instance.Host] = (l.Vcpu + instance.Flavor.Vcpu, l.Ram + instance.Flavor.RamGiB, l.Disk + instance.Flavor.DiskGiB, l.Names);
+                if (!hosts.ContainsKey(instance.Host)) continue;
+                ref var l = ref CollectionsMarshal.GetValueRefOrAddDefault(load, instance.Host, out _);
+                l = (l.Vcpu + instance.Flavor.Vcpu, l.Ram + instance.Flavor.RamGiB, l.Disk + instance.Flavor.DiskGiB);
             }
-            foreach (var (id, (vcpu, ram, disk, names)) in load)
+            var over = new Dictionary<HostId, List<string>>();
+            foreach (var (id, (vcpu, ram, disk)) in load)
             {
                 var c = hosts[id].Capacity;
-                var over = new List<string>();
-                if (vcpu > c.AllocatableVcpu + 1e-9) over.Add($"{F(vcpu)} vCPU of {F(c.AllocatableVcpu)} allocatable ({c.Vcpu} × {F(c.CpuOvercommit)})");
-                if (ram > c.AllocatableRamGiB + 1e-9) over.Add($"{F(ram)} GiB RAM of {F(c.AllocatableRamGiB)} allocatable");
-                if (disk > c.AllocatableDiskGiB + 1e-9) over.Add($"{F(disk)} GiB disk of {F(c.AllocatableDiskGiB)} allocatable");
-                if (over.Count > 0)
-                {
-                    file.ErrorAt(DiagnosticCodes.CapacityExceeded,
-                        $"host '{id}' is already over capacity before the upgrade: its instances ({string.Join(", ", names)}) use {string.Join(" and ", over)}",
-                        _hostPaths[id]);
-                }
+                var excess = new List<string>();
+                if (vcpu > c.AllocatableVcpu + 1e-9) excess.Add($"{F(vcpu)} vCPU of {F(c.AllocatableVcpu)} allocatable ({c.Vcpu} × {F(c.CpuOvercommit)})");
+                if (ram > c.AllocatableRamGiB + 1e-9) excess.Add($"{F(ram)} GiB RAM of {F(c.AllocatableRamGiB)} allocatable");
+                if (disk > c.AllocatableDiskGiB + 1e-9) excess.Add($"{F(disk)} GiB disk of {F(c.AllocatableDiskGiB)} allocatable");
+                if (excess.Count > 0) over[id] = excess;
+            }
+            if (over.Count == 0) return;
+            // The names of the instances on the hosts over capacity, in one more pass.
+            var names = over.Keys.ToDictionary(id => id, _ => new List<string>());
+            foreach (var instance in dc.Vnfs.SelectMany(v => v.Instances))
+            {
+                if (names.TryGetValue(instance.Host, out var list)) list.Add(instance.Id.Name);
+            }
+            foreach (var (id, excess) in over)
+            {
+                file.ErrorAt(DiagnosticCodes.CapacityExceeded,
+                    $"host '{id}' is already over capacity before the upgrade: its instances ({string.Join(", ", names[id])}) use {string.Join(" and ", excess)}",
+                    _hostPaths[id]);
             }
         }
 

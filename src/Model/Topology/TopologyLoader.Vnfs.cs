@@ -46,8 +46,8 @@ public static partial class TopologyLoader
 
     private sealed partial class Reader
     {
-        private readonly Dictionary<InstanceId, string> _instancePaths = [];
-        private readonly Dictionary<VnfId, string> _vnfPaths = [];
+        /// <summary>Each instance's mapping, for its path should it be defined twice.</summary>
+        private readonly Dictionary<InstanceId, YamlMap> _instances = [];
 
         private List<Vnf> ReadVnfs(YamlMap root)
         {
@@ -66,9 +66,7 @@ public static partial class TopologyLoader
                 var availability = ReadAvailability(map);
                 var instances = ReadInstances(map, flavor);
                 map.Finish();
-                var id = new VnfId(name);
-                _vnfPaths.TryAdd(id, map.Path);
-                vnfs.Add(new Vnf(id, redundancy, antiAffinity, migration, switchover, coordination, availability, [.. instances]));
+                vnfs.Add(new Vnf(new VnfId(name), redundancy, antiAffinity, migration, switchover, coordination, availability, [.. instances]));
             }
             return vnfs;
         }
@@ -206,10 +204,10 @@ public static partial class TopologyLoader
                     continue;
                 }
                 var id = new InstanceId(name);
-                if (!_instancePaths.TryAdd(id, map.Child("name")))
+                if (!_instances.TryAdd(id, map))
                 {
                     file.ErrorAt(DiagnosticCodes.DuplicateName,
-                        $"instance '{name}' is defined twice; the first is at {file.Sources.Locate(_instancePaths[id])}", map.Child("name"));
+                        $"instance '{name}' is defined twice; the first is at {file.Sources.Locate(_instances[id].Child("name"))}", map.Child("name"));
                     continue;
                 }
                 instances.Add(new Instance(id, new HostId(host), flavor));

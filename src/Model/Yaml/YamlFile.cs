@@ -11,6 +11,10 @@ internal sealed class YamlFile
 {
     private YamlNode? _root;
 
+    /// <summary>The items of each list a path has gone through, by the list's index, so that locating the messages of a
+    /// long list does not walk it once per message.</summary>
+    private readonly Dictionary<int, List<YamlNode>> _items = [];
+
     private YamlFile(string name, DiagnosticBag bag)
     {
         (Name, Bag) = (name, bag);
@@ -32,7 +36,8 @@ internal sealed class YamlFile
         YamlTape tape;
         try
         {
-            tape = YamlTape.Read(parser);
+            // About one node per eight characters in a topology: room enough that the array rarely grows.
+            tape = YamlTape.Read(parser, text.Length / 8);
         }
         catch (YamlException e)
         {
@@ -111,9 +116,9 @@ internal sealed class YamlFile
             {
                 var close = rest.IndexOf(']');
                 if (!node.IsList || close < 0 || !int.TryParse(rest[1..close], NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return null;
-                var item = node.Items.Skip(n).Take(1).ToList();
-                if (item.Count == 0) return null;
-                node = item[0];
+                if (!_items.TryGetValue(node.Index, out var items)) _items[node.Index] = items = [.. node.Items];
+                if (n >= items.Count) return null;
+                node = items[n];
                 rest = rest[(close + 1)..];
             }
             else

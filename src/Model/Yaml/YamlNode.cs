@@ -10,6 +10,11 @@ internal readonly struct YamlNode
 
     public YamlNode(YamlTape tape, int index) => (_tape, _index) = (tape, index);
 
+    internal YamlTape Tape => _tape;
+
+    /// <summary>The node's index in its tape (an alias's is that of the node it names).</summary>
+    internal int Index => _index;
+
     public bool IsScalar => Kind == YamlTape.Kind.Scalar;
 
     public bool IsMapping => Kind == YamlTape.Kind.Mapping;
@@ -17,7 +22,7 @@ internal readonly struct YamlNode
     public bool IsList => Kind == YamlTape.Kind.List;
 
     /// <summary>A scalar's text as written (unquoted); null for a mapping or a list.</summary>
-    public string? Text => _tape.At(_index).Value;
+    public string? Text => _tape.Text(_index);
 
     public ScalarStyle Style => _tape.At(_index).Style;
 
