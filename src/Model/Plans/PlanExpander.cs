@@ -56,7 +56,7 @@ public sealed partial class PlanExpander
         _durations = new DurationModel(campaign.Simulation);
         _scheduler = new Scheduler(_index);
         _view = new View(this);
-        _ranked = new RankedHosts(_index, _view);
+        _ranked = new RankedHosts(_index, _scheduler, _view);
         var racks = dc.Sites.SelectMany(s => s.Zones).SelectMany(z => z.Racks).ToList();
         for (var i = 0; i < racks.Count; i++) _rackOrder[racks[i]] = i;
     }

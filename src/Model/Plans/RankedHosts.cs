@@ -12,12 +12,13 @@ internal sealed class RankedHosts
 {
     private readonly IPlacementView _view;
     private readonly TopologyIndex _index;
+    private readonly Scheduler _scheduler;
     private readonly Dictionary<string, SortedSet<Entry>> _bySite = new(StringComparer.Ordinal);
     private readonly Dictionary<HostId, Entry> _entries = [];
 
-    public RankedHosts(TopologyIndex index, IPlacementView view)
+    public RankedHosts(TopologyIndex index, Scheduler scheduler, IPlacementView view)
     {
-        (_index, _view) = (index, view);
+        (_index, _scheduler, _view) = (index, scheduler, view);
         foreach (var host in index.DataCentre.Hosts.Where(h => h.Roles.HasFlag(HostRoles.Compute))) Update(host.Id);
     }
 
@@ -30,7 +31,7 @@ internal sealed class RankedHosts
         if (!host.Roles.HasFlag(HostRoles.Compute)) return;
         if (!_bySite.TryGetValue(host.Site, out var set)) _bySite[host.Site] = set = [];
         if (_entries.TryGetValue(id, out var old)) set.Remove(old);
-        var entry = new Entry(Scheduler.RankOf(_view, host), host);
+        var entry = new Entry(_scheduler.RankOf(_view, host), host);
         set.Add(entry);
         _entries[id] = entry;
     }

@@ -110,21 +110,21 @@ public sealed class Scheduler(TopologyIndex index)
 
     /// <summary>Where a host stands in the scheduler's preference, least first: a host already upgraded or outside the
     /// campaign before one still waiting (so that a VM moves once), then the most free RAM, then by name.</summary>
-    public static Rank RankOf(IPlacementView view, Host host)
+    public Rank RankOf(IPlacementView view, Host host)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(host);
-        return new Rank(view.Pending(host.Id) ? 1 : 0, (long)Math.Round(view.FreeRamGiB(host.Id) * 1024 * 1024), host.Id.Name);
+        return new Rank(view.Pending(host.Id) ? 1 : 0, (long)Math.Round(view.FreeRamGiB(host.Id) * 1024 * 1024), index.NameOrder(host.Id));
     }
 
     /// <summary>A host's place in the scheduler's preference (<see cref="RankOf"/>). Free RAM counts to the KiB, so that
-    /// the same load summed in another order ranks the same.</summary>
-    public readonly record struct Rank(int Tier, long FreeKiB, string Name) : IComparable<Rank>
+    /// the same load summed in another order ranks the same; names by <see cref="TopologyIndex.NameOrder"/>.</summary>
+    public readonly record struct Rank(int Tier, long FreeKiB, int NameOrder) : IComparable<Rank>
     {
         public int CompareTo(Rank other) =>
             Tier != other.Tier ? Tier.CompareTo(other.Tier)
             : FreeKiB != other.FreeKiB ? other.FreeKiB.CompareTo(FreeKiB)
-            : NaturalOrder.Compare(Name, other.Name);
+            : NameOrder.CompareTo(other.NameOrder);
 
         public static bool operator <(Rank a, Rank b) => a.CompareTo(b) < 0;
 

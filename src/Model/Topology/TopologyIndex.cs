@@ -12,6 +12,7 @@ public sealed class TopologyIndex
     private readonly FrozenDictionary<HostId, ImmutableArray<Instance>> _byHost;
     private readonly FrozenDictionary<HostId, ImmutableArray<ControlCluster>> _clustersByHost;
     private readonly FrozenDictionary<string, ImmutableArray<Host>> _computesBySite;
+    private readonly FrozenDictionary<HostId, int> _nameOrder;
 
     public TopologyIndex(DataCentre dc)
     {
@@ -25,6 +26,8 @@ public sealed class TopologyIndex
             .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.c).ToImmutableArray());
         _computesBySite = dc.Hosts.Where(h => h.Roles.HasFlag(HostRoles.Compute)).GroupBy(h => h.Site, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+        _nameOrder = dc.Hosts.Select(h => h.Id).Order(Comparer<HostId>.Create((a, b) => NaturalOrder.Compare(a.Name, b.Name)))
+            .Select((id, i) => (id, i)).ToFrozenDictionary(p => p.id, p => p.i);
     }
 
     public DataCentre DataCentre { get; }
@@ -40,6 +43,10 @@ public sealed class TopologyIndex
 
     /// <summary>The compute hosts of a site, in the topology's order.</summary>
     public ImmutableArray<Host> ComputesIn(string site) => _computesBySite.TryGetValue(site, out var list) ? list : [];
+
+    /// <summary>Where a host's name stands among all host names in natural order (<see cref="NaturalOrder"/>): comparing
+    /// two of these compares the names.</summary>
+    public int NameOrder(HostId id) => _nameOrder[id];
 
     /// <summary>The control-plane clusters with a member on a host.</summary>
     public ImmutableArray<ControlCluster> ClustersOn(HostId id) => _clustersByHost.TryGetValue(id, out var list) ? list : [];

@@ -51,7 +51,7 @@ public sealed class SchedulerTests
             var chosen = 0;
             foreach (var instance in dc.Vnfs.SelectMany(v => v.Instances))
             {
-                var ranked = index.ComputesIn(index.Host(instance.Host).Site).OrderBy(h => Scheduler.RankOf(view, h)).ToList();
+                var ranked = index.ComputesIn(index.Host(instance.Host).Site).OrderBy(h => scheduler.RankOf(view, h)).ToList();
                 foreach (var moveOnce in new[] { false, true })
                 {
                     var expected = scheduler.Choose(view, instance.Id, moveOnce);
@@ -64,13 +64,39 @@ public sealed class SchedulerTests
     }
 
     [Fact]
-    public void Rank_OrdersSettledFirstThenMostFreeRamThenName()
+    public void RankOf_OrdersSettledFirstThenMostFreeRamThenNameInNaturalOrder()
     {
-        Scheduler.Rank R(int tier, long kib, string name) => new(tier, kib, name);
-        var ranks = new[] { R(1, 900, "a"), R(0, 10, "b"), R(0, 20, "cmp-10"), R(0, 20, "cmp-9") };
+        var dc = TopologyLoader.Parse("t.yaml", """
+            name: t
+            sites:
+              - name: s
+                zones:
+                  - name: z
+                    racks:
+                      - {name: r, hosts: [{name: "cmp-[1-10]", roles: [compute], capacity: {vcpu: 8, ramGiB: 1024}}]}
+            vnfs: []
+            """).Value!;
+        var index = new TopologyIndex(dc);
+        var scheduler = new Scheduler(index);
+        // cmp-9 and cmp-10 tie on free RAM (natural order puts 9 first); cmp-2 has more; cmp-1 more still but waits.
+        var view = new FixedView(new Dictionary<string, double> { ["cmp-1"] = 900, ["cmp-2"] = 200, ["cmp-9"] = 100, ["cmp-10"] = 100 }, pending: "cmp-1");
 
-        var ordered = ranks.Order().Select(r => r.Name);
+        var ordered = new[] { "cmp-1", "cmp-10", "cmp-2", "cmp-9" }.Select(n => index.Host(new HostId(n)))
+            .OrderBy(h => scheduler.RankOf(view, h)).Select(h => h.Id.Name);
 
-        Assert.Equal(["cmp-9", "cmp-10", "b", "a"], ordered);
+        Assert.Equal(["cmp-2", "cmp-9", "cmp-10", "cmp-1"], ordered);
+    }
+
+    private sealed class FixedView(Dictionary<string, double> free, string pending) : IPlacementView
+    {
+        public HostId HostOf(InstanceId instance) => throw new NotSupportedException();
+
+        public bool Accepts(HostId host) => true;
+
+        public bool Pending(HostId host) => host.Name == pending;
+
+        public bool HasRoom(InstanceId instance, HostId host) => true;
+
+        public double FreeRamGiB(HostId host) => free[host.Name];
     }
 }
