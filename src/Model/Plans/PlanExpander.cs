@@ -205,7 +205,7 @@ public sealed partial class PlanExpander
             .ThenByDescending(h => left is null ? 0 : left[domain!(h)])
             .ThenBy(h => _rackOrder.GetValueOrDefault(h.Rack))
             .ThenBy(h => _placement.On(h.Id).Count)
-            .ThenBy(h => h.Id.Name, NaturalOrder.Instance);
+            .ThenBy(h => _index.NameOrder(h.Id));
     }
 
     /// <summary>Under move-once, the hosts that go after the others of the order: those with VMs that could not all go where
