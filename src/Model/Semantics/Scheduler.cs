@@ -19,7 +19,7 @@ public sealed class Scheduler(TopologyIndex index)
         var h = index.Host(host);
         return host != from && h.Roles.HasFlag(HostRoles.Compute) && h.Site == index.Host(from).Site
             && view.Accepts(host) && !(moveOnce && view.Pending(host)) && view.HasRoom(instance, host)
-            && !Blocked(view, instance).Contains(FaultDomain.Of(h, index.VnfOf(instance).AntiAffinity));
+            && !Held(view, instance, h);
     }
 
     /// <summary>Every host that may take <paramref name="instance"/> now, in the topology's order.</summary>
