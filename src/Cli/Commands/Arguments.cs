@@ -21,6 +21,28 @@ internal static class Arguments
         HelpName = "DURATION",
     };
 
+    /// <summary><c>--tolerate K</c>: the failures every wave must survive, overriding the campaign's <c>resilience:</c>.</summary>
+    public static Option<int?> Tolerate(string what) => new("--tolerate")
+    {
+        Description = $"{what} every wave survives up to K hosts failing outside it, K of its migrations falling back and K upgrades "
+            + "of the wave before rolling back (overrides the campaign's resilience:)",
+        HelpName = "K",
+    };
+
+    /// <summary>The failures <c>--tolerate</c> asks for: null when not given (the campaign's), false after telling the user
+    /// what was wrong.</summary>
+    public static bool TryParseTolerate(int? k, TextWriter stderr, out Model.Semantics.Resilience? resilience)
+    {
+        resilience = null;
+        if (k is < 0)
+        {
+            stderr.WriteLine($"escalator: --tolerate expects a count of failures from 0; found '{k}'");
+            return false;
+        }
+        if (k is { } count) resilience = Model.Semantics.Resilience.Uniform(count);
+        return true;
+    }
+
     /// <summary>The timeout as a span, or null after telling the user what was wrong.</summary>
     public static TimeSpan? ParseTimeout(string? text, TextWriter stderr, string option = "--timeout")
     {

@@ -6,7 +6,7 @@ using Escalator.Solver.Synthesis;
 
 namespace Escalator.Cli.Commands;
 
-/// <summary><c>escalator plan TOPOLOGY CAMPAIGN [--format table|json] [--optimize [--timeout T] [--emit-model FILE]]</c>:
+/// <summary><c>escalator plan TOPOLOGY CAMPAIGN [--format table|json] [--optimize [--timeout T] [--emit-model FILE] [--tolerate K]]</c>:
 /// expands the campaign into waves (or synthesises the fastest safe waves) and prints them.</summary>
 internal static class PlanCommand
 {
@@ -29,6 +29,7 @@ internal static class PlanCommand
             HelpName = "FILE",
         };
         var timeout = Arguments.Timeout();
+        var tolerate = Arguments.Tolerate("with --optimize: find a plan where");
         var command = new Command("plan", "Expand a campaign against a topology into ordered waves of concrete steps.")
         {
             files,
@@ -36,6 +37,7 @@ internal static class PlanCommand
             optimize,
             model,
             timeout,
+            tolerate,
         };
         command.SetAction(parse =>
         {
@@ -43,6 +45,7 @@ internal static class PlanCommand
             var code = inputs.Report(stderr);
             if (code != ExitCodes.Ok) return code;
             if (Arguments.ParseTimeout(parse.GetValue(timeout), stderr) is not { } limit) return ExitCodes.BadInput;
+            if (!Arguments.TryParseTolerate(parse.GetValue(tolerate), stderr, out var resilience)) return ExitCodes.BadInput;
             var json = parse.GetValue(format) == "json";
             if (!parse.GetValue(optimize))
             {
@@ -54,7 +57,7 @@ internal static class PlanCommand
             {
                 return ExitCodes.BadInput;
             }
-            var result = PlanSynthesizer.Synthesize(inputs.Topology!, inputs.Campaign!, new SynthesisOptions(limit));
+            var result = PlanSynthesizer.Synthesize(inputs.Topology!, inputs.Campaign!, new SynthesisOptions(limit, Resilience: resilience));
             if (json)
             {
                 stdout.Write(SynthesisJson.Write(result) + "\n");

@@ -28,12 +28,7 @@ internal static class VerifyCommand
         };
         var timeout = Arguments.Timeout();
         var confidence = Arguments.Confidence();
-        var tolerate = new Option<int?>("--tolerate")
-        {
-            Description = "also prove that every wave survives up to K hosts failing outside it, K of its migrations falling back and K upgrades "
-                + "of the wave before rolling back (overrides the campaign's resilience:)",
-            HelpName = "K",
-        };
+        var tolerate = Arguments.Tolerate("also prove that");
         var command = new Command("verify", "Prove that a campaign's plan keeps every invariant, or show where it breaks one.")
         {
             files,
@@ -50,12 +45,7 @@ internal static class VerifyCommand
             if (code != ExitCodes.Ok) return code;
             if (Arguments.ParseTimeout(parse.GetValue(timeout), stderr) is not { } limit) return ExitCodes.BadInput;
             if (Arguments.ParseConfidence(parse.GetValue(confidence), stderr) is not { } quantile) return ExitCodes.BadInput;
-            if (parse.GetValue(tolerate) is < 0 and var k)
-            {
-                stderr.WriteLine($"escalator: --tolerate expects a count of failures from 0; found '{k}'");
-                return ExitCodes.BadInput;
-            }
-            var resilience = parse.GetValue(tolerate) is { } count ? Model.Semantics.Resilience.Uniform(count) : null;
+            if (!Arguments.TryParseTolerate(parse.GetValue(tolerate), stderr, out var resilience)) return ExitCodes.BadInput;
             var smt2File = parse.GetValue(smt2);
             var report = CampaignVerifier.Verify(inputs.Expand(), new VerifyOptions(limit, EmitSmt2: smt2File is not null, Confidence: quantile, Resilience: resilience));
             var result = report.Result;

@@ -27,11 +27,14 @@ public static class PlanSynthesizer
         ArgumentNullException.ThrowIfNull(campaign);
         options ??= SynthesisOptions.Default;
         var clock = Stopwatch.StartNew();
-        var verifyOptions = new VerifyOptions(options.Timeout);
+        var resilience = options.Resilience ?? campaign.Resilience;
+        var verifyOptions = new VerifyOptions(options.Timeout, Resilience: resilience);
         var models = Models(dc, campaign, verifyOptions.Confidence);
         var impossible = models.SelectMany(m => m.Impossible.Select(r => $"stage {m.Stage.Name}: {r}")).ToList();
         if (impossible.Count > 0) return NoPlan(impossible, models, clock.Elapsed);
-        var cuts = models.ToDictionary(m => m.Stage.Name, _ => new List<Group>(), StringComparer.Ordinal);
+        // Margins for the failures to survive start as cuts, not as the model's own groups: the bound stays the one
+        // proved without them (a lower bound still), and what they miss the verification's counterexamples add.
+        var cuts = models.ToDictionary(m => m.Stage.Name, m => Margins(dc, m, resilience.HostFailures).ToList(), StringComparer.Ordinal);
         Round? best = null;
         for (var round = 0; round < MaxRounds; round++)
         {
@@ -56,6 +59,28 @@ public static class PlanSynthesizer
             if (best.Verification.IsSafe || clock.Elapsed >= options.Timeout || !LearnCuts(plan, best.Verification, models, cuts)) break;
         }
         return Result(best!, campaign, clock.Elapsed);
+    }
+
+    /// <summary>For each VNF and cluster of the stage that survives <paramref name="failures"/> hosts failing at rest, a
+    /// cut that keeps that margin in every wave: the wave takes down no more than it tolerates less what the failures
+    /// can take at worst (the instances or members on the <paramref name="failures"/> hosts holding the most). One that
+    /// does not survive them at rest is the data centre's (ESC-T0) and keeps its own tolerance.</summary>
+    internal static IEnumerable<Group> Margins(DataCentre dc, StageModel model, int failures)
+    {
+        if (failures <= 0) yield break;
+        var held = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var vnf in dc.Vnfs) held[vnf.Id.Name] = [.. vnf.Instances.CountBy(i => i.Host).Select(p => p.Value)];
+        foreach (var cluster in dc.Clusters) held[cluster.Service] = [.. cluster.Members.Select(_ => 1)];
+        foreach (var group in model.Groups)
+        {
+            if (!held.TryGetValue(group.Name, out var perHost)) continue;
+            var worst = perHost.OrderDescending().Take(failures).Sum();
+            var left = group.Tolerated - worst;
+            if (worst <= group.Tolerated && left >= group.Weights.Values.Max())
+            {
+                yield return new Group($"{group.Name} with {failures} failure(s)", group.Weights, left);
+            }
+        }
     }
 
     /// <summary>What is left of the timeout, at least a second so that the last plan can be verified.</summary>
@@ -110,13 +135,15 @@ public static class PlanSynthesizer
     private static bool LearnCuts(Plan plan, VerificationResult result, List<StageModel> models, Dictionary<string, List<Group>> cuts)
     {
         var learnt = false;
-        foreach (var v in result.Violations.Where(v => v.Code is "ESC-R1" or "ESC-C1" or "ESC-C2"))
+        foreach (var v in result.Violations.Where(v => v.Code is "ESC-R1" or "ESC-C1" or "ESC-C2" or "ESC-T1"))
         {
             var wave = plan.Waves[v.Wave - 1];
             if (models.FirstOrDefault(m => m.Stage.Name == wave.Stage) is not { } m) continue;
             var position = m.Hosts.Select((h, i) => (h.Id, i)).ToDictionary(p => p.Id, p => p.i);
-            var involved = v.Code == "ESC-R1"
-                ? wave.Steps.Where(s => s.Unavailable.Any(u => u.Vnf.Name == v.Subject) || s.Moves.Any(mv => mv.Vnf.Name == v.Subject)).Select(s => new HostId(s.Target))
+            // A VNF or cluster that breaks (ESC-T1: under the failures it must survive): the wave's hosts that interrupt it.
+            var involved = v.Code is "ESC-R1" or "ESC-T1"
+                ? wave.Steps.Where(s => s.Unavailable.Any(u => u.Vnf.Name == v.Subject) || s.Moves.Any(mv => mv.Vnf.Name == v.Subject)
+                    || s.Services.Any(o => o.Service == v.Subject)).Select(s => new HostId(s.Target))
                 : wave.Hosts;
             var hosts = involved.Where(position.ContainsKey).Select(h => position[h]).Distinct().ToList();
             if (hosts.Count < 2) continue;
