@@ -154,8 +154,9 @@ public static partial class TopologyLoader
             map.Finish();
             if (pattern is null) yield break;
 
-            var profile = new HostDraft(null, ImmutableSortedDictionary<string, string>.Empty, CapacityDraft.Empty,
-                ImmutableSortedDictionary<string, SemVersion>.Empty);
+            // Ordinal, as every name comparison in the model (the empty dictionaries' own comparer would be the culture's).
+            var profile = new HostDraft(null, ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal), CapacityDraft.Empty,
+                ImmutableSortedDictionary<string, SemVersion>.Empty.WithComparers(StringComparer.Ordinal));
             if (profileName is not null && !_profiles.TryGetValue(profileName, out profile!))
             {
                 file.ErrorAt(DiagnosticCodes.UnknownReference,
