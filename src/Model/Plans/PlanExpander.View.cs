@@ -47,8 +47,8 @@ public sealed partial class PlanExpander
     }
 
     /// <summary>The compute hosts of a site that wait for no upgrade, in the topology's order: the only ones that may take
-    /// a VM under move-once. Asking the <see cref="Scheduler"/> about them alone keeps expansion from walking every host of
-    /// the site for every VM.</summary>
+    /// a VM under move-once. With given waves (where a penalty reorders the hosts, so <see cref="RankedHosts"/> cannot
+    /// serve) the <see cref="Scheduler"/> is asked about them alone rather than about every host of the site.</summary>
     private List<Host> Settled(string site)
     {
         if (!_settled.TryGetValue(site, out var hosts))
