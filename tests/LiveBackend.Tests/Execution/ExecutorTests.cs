@@ -204,6 +204,21 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public void RunAsync_StageWideCutoverFails_RollsTheCampaignBackWithoutFailingAHost()
+    {
+        // The parallel universe's cutover (target: the stage, onTimeout: rollback) fails every time: Recovery.FailureOf
+        // says the campaign rolls back, and no host is failed (the stage's name is not a host: failing it would throw).
+        using var run = SimulatedRun.Of("universe/parallel-universe.yaml");
+        var cutover = run.Plan.Waves.SelectMany(w => w.Steps).Single(s => s.Action == Model.Campaigns.StepAction.Cutover);
+        run.Backend.ScriptedFaults.Add((cutover.Target, Model.Campaigns.StepAction.Cutover));
+
+        var result = run.Run();
+
+        Assert.Equal(RunState.RolledBack, result.State);
+        Assert.Contains(run.Events, e => e is { Action: "Cutover", Outcome: "failed" });
+    }
+
+    [Fact]
     public void RunAsync_CrashDuringTheRollbackThenResume_FinishesTheRollbackWithoutRedoingAHost()
     {
         using var run = SimulatedRun.Of(Rolling);
